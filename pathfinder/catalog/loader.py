@@ -1,0 +1,268 @@
+"""Load the content directory into a ``Catalog``: read every TOML file, validate, cross-check.
+
+All problems are collected and reported at once (a ``ContentError`` listing each file, line, key, what was
+expected and a "did you mean"), so an author fixes a whole batch per run. A successful load is cached by the
+resolved directory and the files' modification times, so asking twice in one process is cheap. Pydantic
+and the models are imported on first use, keeping this module cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pathfinder.catalog.toml_lines import key_lines
+from pathfinder.errors import ContentError, Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from pathfinder.catalog.catalog import Catalog
+    from pathfinder.catalog.checks import Loaded
+
+ARRAY_KINDS: dict[str, str] = {
+    "path": "paths",
+    "skill": "skills",
+    "category": "categories",
+    "certification": "certifications",
+    "background": "backgrounds",
+    "resource": "resources",
+}
+"""``[[kind]]`` arrays of tables → the ``Loaded``/``Catalog`` attribute holding them."""
+
+SINGLE_KINDS: dict[str, str] = {
+    "meta": "meta.toml",
+    "degrees": "degrees.toml",
+    "comparison": "comparison.toml",
+}
+"""Tables that must appear exactly once → the file they conventionally live in."""
+
+_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+FileSignature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    file: Path
+    data: dict[str, Any]
+    lines: dict[tuple[str | int, ...], int]
+
+
+def _models() -> dict[str, type[BaseModel]]:
+    from pathfinder.catalog import models
+
+    return {
+        "path": models.CareerPath,
+        "skill": models.Skill,
+        "category": models.SkillCategory,
+        "certification": models.Certification,
+        "background": models.Background,
+        "resource": models.Resource,
+        "meta": models.ContentMeta,
+        "degrees": models.Degrees,
+        "comparison": models.Comparison,
+    }
+
+
+def content_files(directory: Path) -> list[Path]:
+    """Every ``*.toml`` under ``directory``, recursively, in a stable (path-sorted) order."""
+    return sorted(
+        (file for file in directory.rglob("*.toml") if file.is_file()),
+        key=lambda file: file.relative_to(directory).as_posix(),
+    )
+
+
+def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
+    """Read and parse one file; a syntax error becomes a problem with its line and column."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(file=file, message=f"cannot read the file: {error}"))
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _SYNTAX_POSITION.search(message)
+        line = column = None
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()]
+        problems.append(
+            Problem(
+                file=file,
+                message=f"TOML syntax error: {message}",
+                line=line,
+                column=column,
+                hint="check quotes, brackets and `key = value` on that line",
+            )
+        )
+        return None
+    return _Parsed(file=file, data=data, lines=key_lines(text))
+
+
+def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[str]:
+    """Validate each top-level entry of one file and file it under its kind; return the single tables seen."""
+    from pydantic import ValidationError
+
+    from pathfinder.catalog.validation import Origin, did_you_mean, validation_problems
+
+    models = _models()
+    singles_seen: set[str] = set()
+    for key, value in parsed.data.items():
+        if key in ARRAY_KINDS:
+            if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+                origin = Origin(parsed.file, parsed.lines, (key,))
+                problems.append(origin.problem((), f"`{key}` must be an array of tables", f"write [[{key}]]"))
+                continue
+            entries = [
+                (item, Origin(parsed.file, parsed.lines, (key, index))) for index, item in enumerate(value)
+            ]
+        elif key in SINGLE_KINDS:
+            singles_seen.add(key)
+            origin = Origin(parsed.file, parsed.lines, (key,))
+            if not isinstance(value, dict):
+                problems.append(origin.problem((), f"`{key}` must be a single table", f"write [{key}]"))
+                continue
+            entries = [(value, origin)]
+        else:
+            origin = Origin(parsed.file, parsed.lines, (key,))
+            hint = did_you_mean(key, [*ARRAY_KINDS, *SINGLE_KINDS])
+            if not hint:
+                hint = "known tables: " + ", ".join(
+                    [*(f"[[{k}]]" for k in ARRAY_KINDS), *(f"[{k}]" for k in SINGLE_KINDS)]
+                )
+            problems.append(origin.problem((), f"unknown top-level key `{key}`", hint))
+            continue
+        model = models[key]
+        target: list[Any] = getattr(loaded, ARRAY_KINDS.get(key, key))
+        for item, origin in entries:
+            try:
+                target.append((model.model_validate(item), origin))
+            except ValidationError as error:
+                problems.extend(validation_problems(error, model, origin))
+    return singles_seen
+
+
+def _single_table_problems(directory: Path, loaded: Loaded, seen: set[str]) -> list[Problem]:
+    """``[meta]``, ``[degrees]`` and ``[comparison]`` must each appear exactly once."""
+    problems: list[Problem] = []
+    for key, file_name in SINGLE_KINDS.items():
+        found = getattr(loaded, key)
+        if key not in seen:
+            problems.append(
+                Problem(
+                    file=directory,
+                    message=f"no [{key}] table in any content file",
+                    hint=f"add {directory / file_name} with a [{key}] table; see docs/content.md",
+                )
+            )
+        for _, origin in found[1:]:
+            first = found[0][1].place()
+            problems.append(
+                origin.problem((), f"a second [{key}] table", f"keep exactly one; the first is at {first}")
+            )
+    return problems
+
+
+def _validate(directory: Path) -> tuple[Loaded, list[Problem]]:
+    """Read, validate and cross-check everything under ``directory``; never raises for bad content."""
+    from pathfinder.catalog.checks import Loaded, cross_problems
+
+    loaded = Loaded()
+    problems: list[Problem] = []
+    if not directory.is_dir():
+        problems.append(
+            Problem(file=directory, message="content directory not found", hint="pass an existing directory")
+        )
+        return loaded, problems
+    singles_seen: set[str] = set()
+    for file in content_files(directory):
+        parsed = _parse(file, problems)
+        if parsed is not None:
+            singles_seen |= _collect(parsed, loaded, problems)
+    problems.extend(_single_table_problems(directory, loaded, singles_seen))
+    problems.extend(cross_problems(loaded))
+    return loaded, problems
+
+
+def check_content(directory: Path | None = None) -> list[Problem]:
+    """Every problem in a content directory (empty when it is valid); ``None`` checks the shipped content."""
+    from pathfinder.catalog.catalog import default_content_dir
+
+    return _validate(default_content_dir() if directory is None else Path(directory))[1]
+
+
+def _signature(directory: Path) -> FileSignature:
+    """What a cached catalog depends on: each file's relative path, modification time and size."""
+    signature = []
+    for file in content_files(directory):
+        stat = file.stat()
+        signature.append((file.relative_to(directory).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
+
+
+_CACHE: dict[tuple[Path, FileSignature], Catalog] = {}
+_CACHE_SIZE = 8
+
+
+def _build(loaded: Loaded, directory: Path) -> Catalog:
+    """The catalog of validated entities; mappings are read-only because loads are shared via the cache."""
+    from types import MappingProxyType
+
+    from pathfinder.catalog.catalog import Catalog
+
+    def by_id(attribute: str) -> MappingProxyType[str, Any]:
+        return MappingProxyType({entity.id: entity for entity, _ in getattr(loaded, attribute)})
+
+    return Catalog(
+        meta=loaded.meta[0][0],
+        paths=by_id("paths"),
+        skills=by_id("skills"),
+        categories=by_id("categories"),
+        certifications=by_id("certifications"),
+        backgrounds=by_id("backgrounds"),
+        resources=by_id("resources"),
+        degrees=loaded.degrees[0][0],
+        comparison=loaded.comparison[0][0],
+        directory=directory,
+    )
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """The validated catalog of ``directory`` (``None``: the shipped content).
+
+    Raises ``ContentError`` listing every problem found. A success is cached until a file changes.
+    """
+    from pathfinder.catalog.catalog import default_content_dir
+
+    given = default_content_dir() if directory is None else Path(directory)
+    if not given.is_dir():
+        raise ContentError(
+            f"Content directory not found: {given}",
+            title="Content error",
+            problems=[
+                Problem(file=given, message="content directory not found", hint="pass an existing directory")
+            ],
+        )
+    resolved = given.resolve()
+    cache_key = (resolved, _signature(resolved))
+    cached = _CACHE.get(cache_key)
+    if cached is not None:
+        return cached
+    loaded, problems = _validate(given)
+    if problems:
+        count = len(problems)
+        raise ContentError(
+            f"The content in {given} has {count} problem{'s' if count != 1 else ''}.",
+            title="Content error",
+            problems=problems,
+        )
+    catalog = _build(loaded, resolved)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[cache_key] = catalog
+    return catalog

@@ -1,0 +1,223 @@
+"""Where each key of a TOML document sits: a key path such as ``("path", 0, "skills", 3)`` → line number.
+
+``tomllib`` gives positions only for syntax errors. To point a validation error (an unknown skill id, a
+missing field) at a line, this module scans a document that ``tomllib`` already accepted and records the
+line of every table header, key, array element and inline-table key. It is deliberately small: it relies
+on the text being valid TOML and only tracks positions, never values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+KeyPath = tuple[str | int, ...]
+
+_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_SCALAR_END = frozenset(",]}\n#")
+
+
+class _Scanner:
+    """A cursor over the text that records ``key path → line`` as it walks the document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.lines: dict[KeyPath, int] = {}
+        self.array_tables: dict[KeyPath, int] = {}
+        """Each ``[[array.of.tables]]`` seen so far (resolved path) → index of its last element."""
+
+    # -- low-level movement -------------------------------------------------------------------------------
+    def peek(self, count: int = 1) -> str:
+        return self.text[self.pos : self.pos + count]
+
+    def advance(self, count: int = 1) -> None:
+        chunk = self.text[self.pos : self.pos + count]
+        self.line += chunk.count("\n")
+        self.pos += len(chunk)
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.text)
+
+    def skip_spaces(self) -> None:
+        while self.peek() in (" ", "\t") and not self.at_end():
+            self.advance()
+
+    def skip_to_line_end(self) -> None:
+        end = self.text.find("\n", self.pos)
+        self.advance((len(self.text) if end == -1 else end) - self.pos)
+
+    def skip_blank(self) -> None:
+        """Skip whitespace, newlines and comments (inside arrays and between statements)."""
+        while not self.at_end():
+            char = self.peek()
+            if char in " \t\r\n":
+                self.advance()
+            elif char == "#":
+                self.skip_to_line_end()
+            else:
+                return
+
+    def record(self, path: KeyPath, line: int) -> None:
+        self.lines.setdefault(path, line)
+
+    # -- keys ---------------------------------------------------------------------------------------------
+    def read_string(self) -> str:
+        """Read a basic or literal string (single- or multi-line) and return its raw content."""
+        for quote in ('"""', "'''"):
+            if self.peek(3) == quote:
+                self.advance(3)
+                start = self.pos
+                while not self.at_end():
+                    if self.peek() == "\\" and quote == '"""':
+                        self.advance(2)
+                        continue
+                    if self.peek(3) == quote:
+                        # Up to two quotes right before the closing delimiter belong to the body.
+                        while self.peek(4) == quote + quote[0]:
+                            self.advance()
+                        body = self.text[start : self.pos]
+                        self.advance(3)
+                        return body
+                    self.advance()
+                return self.text[start:]
+        quote = self.peek()
+        self.advance()
+        start = self.pos
+        while not self.at_end() and self.peek() not in (quote, "\n"):
+            self.advance(2 if quote == '"' and self.peek() == "\\" else 1)
+        body = self.text[start : self.pos]
+        self.advance()
+        return body
+
+    def read_key(self) -> list[str]:
+        """Read a possibly dotted, possibly quoted key."""
+        parts: list[str] = []
+        while True:
+            self.skip_spaces()
+            if self.peek() in ('"', "'"):
+                parts.append(self.read_string())
+            else:
+                start = self.pos
+                while not self.at_end() and self.peek() in _BARE_KEY_CHARS:
+                    self.advance()
+                parts.append(self.text[start : self.pos])
+            self.skip_spaces()
+            if self.peek() != ".":
+                return parts
+            self.advance()
+
+    # -- values -------------------------------------------------------------------------------------------
+    def read_value(self, path: KeyPath) -> None:
+        """Skip over one value, recording the lines of array elements and inline-table keys inside it."""
+        char = self.peek()
+        if char in ('"', "'"):
+            self.read_string()
+        elif char == "[":
+            self.advance()
+            index = 0
+            while True:
+                self.skip_blank()
+                if self.at_end() or self.peek() == "]":
+                    self.advance()
+                    return
+                self.record((*path, index), self.line)
+                self.read_value((*path, index))
+                self.skip_blank()
+                if self.peek() == ",":
+                    self.advance()
+                    index += 1
+        elif char == "{":
+            self.advance()
+            while True:
+                self.skip_blank()
+                if self.at_end() or self.peek() == "}":
+                    self.advance()
+                    return
+                key_line = self.line
+                key = tuple(self.read_key())
+                self.record((*path, *key), key_line)
+                self.skip_spaces()
+                self.advance()  # "="
+                self.skip_spaces()
+                self.read_value((*path, *key))
+                self.skip_blank()
+                if self.peek() == ",":
+                    self.advance()
+        else:
+            while not self.at_end() and self.peek() not in _SCALAR_END:
+                self.advance()
+
+    # -- statements ---------------------------------------------------------------------------------------
+    def resolve(self, names: Sequence[str]) -> KeyPath:
+        """Turn a dotted header into a concrete path, indexing through arrays of tables on the way."""
+        resolved: KeyPath = ()
+        for name in names:
+            resolved = (*resolved, name)
+            if resolved in self.array_tables:
+                resolved = (*resolved, self.array_tables[resolved])
+        return resolved
+
+    def read_header(self) -> KeyPath:
+        line = self.line
+        is_array = self.peek(2) == "[["
+        self.advance(2 if is_array else 1)
+        names = self.read_key()
+        self.advance(2 if is_array else 1)
+        if is_array:
+            parent = self.resolve(names[:-1])
+            array_path = (*parent, names[-1])
+            index = self.array_tables.get(array_path, -1) + 1
+            self.array_tables[array_path] = index
+            self.record(array_path, line)
+            table = (*array_path, index)
+        else:
+            table = self.resolve(names)
+        self.record(table, line)
+        return table
+
+    def scan(self) -> dict[KeyPath, int]:
+        table: KeyPath = ()
+        while True:
+            self.skip_blank()
+            if self.at_end():
+                return self.lines
+            if self.peek() == "[":
+                table = self.read_header()
+            else:
+                line = self.line
+                key = (*table, *self.read_key())
+                self.record(key, line)
+                self.skip_spaces()
+                self.advance()  # "="
+                self.skip_spaces()
+                self.read_value(key)
+            self.skip_to_line_end()
+
+
+def key_lines(text: str) -> dict[KeyPath, int]:
+    """Map every key path in a valid TOML document to the (1-based) line where it is written."""
+    try:
+        return _Scanner(text).scan()
+    except (IndexError, ValueError):  # pragma: no cover - the text passed tomllib; stay best-effort
+        return {}
+
+
+def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+    """The line of ``path``, or of its closest written ancestor (a missing key points at its table)."""
+    for end in range(len(path), 0, -1):
+        line = lines.get(path[:end])
+        if line is not None:
+            return line
+    return None
+
+
+def format_key_path(path: KeyPath) -> str:
+    """``("path", 0, "skills", 3, "skill")`` → ``path[0].skills[3].skill``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text

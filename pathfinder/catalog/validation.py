@@ -1,0 +1,128 @@
+"""Turn pydantic validation errors into ``Problem``s that name the file, line, key and what was expected."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pathfinder.catalog.toml_lines import KeyPath, format_key_path, line_of
+from pathfinder.errors import Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+_FRIENDLY_PATTERNS = {
+    r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$": "a date as YYYY-MM or YYYY-MM-DD (e.g. 2026-11)",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id: lowercase letters and digits joined by hyphens",
+    r"^https?://": "a web address starting with https:// or http://",
+}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity was read: its file, the line map of that file and its own key path in it."""
+
+    file: Path
+    lines: dict[KeyPath, int]
+    base: KeyPath
+
+    def problem(self, subpath: KeyPath, message: str, hint: str = "") -> Problem:
+        """A problem at ``base + subpath`` with the nearest line that can be found."""
+        path = (*self.base, *subpath)
+        return Problem(
+            file=self.file,
+            message=message,
+            key=format_key_path(path),
+            line=line_of(self.lines, path),
+            hint=hint,
+        )
+
+    def place(self) -> str:
+        """``file:line`` of the entity itself, for hints such as "first defined in …"."""
+        line = line_of(self.lines, self.base)
+        return f"{self.file}:{line}" if line is not None else str(self.file)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A "did you mean …?" hint, or "" when nothing is close."""
+    matches = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    if not matches:
+        return ""
+    return "did you mean " + " or ".join(f"`{match}`" for match in matches) + "?"
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as ``list[PathSkill]`` or ``Renewal | None``."""
+    from pydantic import BaseModel
+
+    if (
+        isinstance(annotation, type)
+        and not isinstance(annotation, types.GenericAlias)
+        and issubclass(annotation, BaseModel)
+    ):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """The model that holds the keys found at ``loc`` inside ``model`` (list indexes skipped)."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _model_in(field.annotation)
+    return current
+
+
+def _describe_input(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "an array"
+    return repr(value)
+
+
+def _problem_for(error: Any, model: type[BaseModel], origin: Origin) -> Problem:
+    loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, int | str))
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        holder = model_at(model, loc[:-1])
+        allowed = sorted(holder.model_fields) if holder is not None else []
+        hint = did_you_mean(key, allowed) or ("allowed keys: " + ", ".join(allowed) if allowed else "")
+        return origin.problem(loc, f"unknown key `{key}`", hint)
+    if kind == "missing":
+        return origin.problem(loc, f"missing required key `{loc[-1]}`", f"add `{loc[-1]} = …`")
+    if kind == "string_pattern_mismatch":
+        expected = _FRIENDLY_PATTERNS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
+        return origin.problem(loc, f"expected {expected}, got {_describe_input(value)}")
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        return origin.problem(
+            loc, f"expected one of {', '.join(choices)}; got {_describe_input(value)}", hint
+        )
+    if kind == "too_short" and loc and loc[-1] == "sources":
+        return origin.problem(loc, "expected at least one source (a URL or a citation) for this fact")
+    message = error["msg"][0].lower() + error["msg"][1:]
+    if not isinstance(value, dict | list):
+        message += f"; got {_describe_input(value)}"
+    return origin.problem(loc, message)
+
+
+def validation_problems(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Problem]:
+    """Every error in a pydantic ``ValidationError`` as a located ``Problem``."""
+    return [_problem_for(item, model, origin) for item in error.errors(include_url=False)]
