@@ -43,6 +43,13 @@ class Loaded:
     meta: list[tuple[ContentMeta, Origin]] = field(default_factory=list)
     degrees: list[tuple[Degrees, Origin]] = field(default_factory=list)
     comparison: list[tuple[Comparison, Origin]] = field(default_factory=list)
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of entities written but invalid, by kind: references to them are not reported again."""
+
+    def mark_broken(self, kind: str, entity_id: object) -> None:
+        """Remember an entity that failed validation, so references to it do not cascade into more errors."""
+        if isinstance(entity_id, str):
+            self.broken_ids.setdefault(kind, set()).add(entity_id)
 
 
 class _HasId(Protocol):
@@ -140,6 +147,8 @@ def reference_problems(loaded: Loaded) -> list[Problem]:
     for reference in (*_path_references(loaded), *_other_references(loaded)):
         if reference.target_kind.startswith("degree") and not loaded.degrees:
             continue  # the missing [degrees] table is reported once, on its own
+        if reference.value in loaded.broken_ids.get(reference.target_kind, set()):
+            continue  # the entity exists but is invalid: its own problem is reported already
         if reference.value not in known_sets[reference.target_kind]:
             hint = did_you_mean(reference.value, known[reference.target_kind])
             problems.append(

@@ -41,6 +41,7 @@ SINGLE_KINDS: dict[str, str] = {
 """Tables that must appear exactly once → the file they conventionally live in."""
 
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_HEADER_OR_ID = re.compile(r'^\s*\[\[?\s*([a-z]+)\s*\]\]?\s*(?:#.*)?$|^\s*id\s*=\s*"([^"]*)"', re.MULTILINE)
 FileSignature = tuple[tuple[str, int, int], ...]
 
 
@@ -144,7 +145,27 @@ def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[st
                 target.append((model.model_validate(item), origin))
             except ValidationError as error:
                 problems.extend(validation_problems(error, model, origin))
+                loaded.mark_broken(key, item.get("id"))
     return singles_seen
+
+
+def _mark_unparsable(file: Path, loaded: Loaded) -> set[str]:
+    """Guess what a file with a syntax error defines, so its ids and tables cause no further errors."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    singles: set[str] = set()
+    kind = ""
+    for match in _HEADER_OR_ID.finditer(text):
+        header, entity_id = match.group(1), match.group(2)
+        if header is not None:
+            kind = header if header in ARRAY_KINDS else ""
+            singles.update({header} & SINGLE_KINDS.keys())
+        elif kind:
+            loaded.mark_broken(kind, entity_id)
+            kind = ""
+    return singles
 
 
 def _single_table_problems(directory: Path, loaded: Loaded, seen: set[str]) -> list[Problem]:
@@ -184,8 +205,11 @@ def _validate(directory: Path) -> tuple[Loaded, list[Problem]]:
         parsed = _parse(file, problems)
         if parsed is not None:
             singles_seen |= _collect(parsed, loaded, problems)
+        else:
+            singles_seen |= _mark_unparsable(file, loaded)
     problems.extend(_single_table_problems(directory, loaded, singles_seen))
     problems.extend(cross_problems(loaded))
+    problems.sort(key=lambda problem: (str(problem.file), problem.line or 0))
     return loaded, problems
 
 
