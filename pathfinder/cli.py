@@ -52,12 +52,15 @@ def print_error(error: PathfinderError) -> None:
     """A PathfinderError as a short panel on stderr: title, message, one line per problem."""
     from rich.console import Console
     from rich.panel import Panel
+    from rich.text import Text
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = Console(stderr=True, highlight=False)
     body = error.message
     if error.problems:
         body += "\n\n" + "\n".join(f"• {problem}" for problem in error.problems)
-    console.print(Panel(body, title=error.title, title_align="left", border_style="red"))
+    # Text, not markup: messages quote TOML such as "[meta]", which Rich would swallow as a style tag;
+    # no soft wrap, so long problem lines wrap inside the panel instead of being cut off.
+    console.print(Panel(Text(body), title=error.title, title_align="left", border_style="red"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
