@@ -1,11 +1,223 @@
-"""`pathfinder content`: placeholder until its issue lands."""
+"""`pathfinder content`: check the career content, list what it holds, and print the PM comparison.
+
+``check`` exits 0 with a one-line summary, or 2 with every problem listed on stderr. ``list`` prints a
+table or stable JSON. ``compare`` prints the product-vs-project comparison as a table or as Markdown.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pathfinder.catalog.listing import LISTINGS, Row
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pathfinder.catalog.catalog import Catalog
+    from pathfinder.catalog.models import CareerPath
+
+Column = tuple[str, Callable[[Row], str]]
+
+
+def _joined(values: list[str]) -> str:
+    return ", ".join(values) if values else "—"
+
+
+def _best_paths(row: Row) -> str:
+    scores: dict[str, int] = row["affinities"]
+    top = max(scores.values(), default=0)
+    return _joined([path for path, score in scores.items() if score == top]) + f" ({top}/5)"
+
+
+TEXT_COLUMNS: dict[str, list[Column]] = {
+    "paths": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["name"]),
+        ("focus", lambda row: row["focus"]),
+        ("skills", lambda row: str(len(row["skills"]))),
+        ("certifications", lambda row: _joined(row["certifications"])),
+    ],
+    "skills": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["name"]),
+        ("category", lambda row: row["category_name"]),
+    ],
+    "categories": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["name"]),
+        ("skills", lambda row: str(len(row["skills"]))),
+    ],
+    "certifications": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["short_name"]),
+        ("issuer", lambda row: row["issuer"]),
+        ("prerequisites", lambda row: "yes" if row["prerequisites"] else "none"),
+    ],
+    "backgrounds": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["name"]),
+        ("closest paths", _best_paths),
+    ],
+    "degrees": [
+        ("id", lambda row: row["id"]),
+        ("name", lambda row: row["name"]),
+        ("kind", lambda row: row["kind"] + (f" (rank {row['rank']})" if row["kind"] == "level" else "")),
+    ],
+    "resources": [
+        ("id", lambda row: row["id"]),
+        ("title", lambda row: row["name"]),
+        ("kind", lambda row: row["kind"]),
+        ("cost", lambda row: row["cost"]),
+    ],
+}
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser("content", help="(not yet available)")
-    parser.set_defaults(handler=lambda args: 2)
+    """Add ``content check|list|compare`` to the ``pathfinder`` parser."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "content",
+        help="check, list and compare the career content",
+        description="Check, list and compare the career content.",
+    )
+
+    def show_help(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 0
+
+    parser.set_defaults(handler=show_help)
+    actions = parser.add_subparsers(dest="content_command", metavar="ACTION")
+
+    check = actions.add_parser("check", help="validate a content directory (default: the shipped content)")
+    check.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content directory to check")
+    check.set_defaults(handler=run_check)
+
+    listing = actions.add_parser("list", help="list paths, skills, certifications, backgrounds or degrees")
+    listing.add_argument("kind", nargs="?", default="paths", choices=list(LISTINGS), help="what to list")
+    listing.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    listing.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
+    listing.set_defaults(handler=run_list)
+
+    compare = actions.add_parser("compare", help="product manager vs project manager, side by side")
+    compare.add_argument("--format", choices=("text", "markdown"), default="text", help="output format")
+    compare.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
+    compare.set_defaults(handler=run_compare)
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _load(directory: Path | None) -> Catalog:
+    from pathfinder.catalog.loader import load_catalog
+
+    return load_catalog(directory)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate the content; every problem goes to stderr via ``ContentError`` (exit 2)."""
+    catalog = _load(args.directory)
+    counts = ", ".join(
+        f"{len(mapping)} {name}"
+        for name, mapping in (
+            ("paths", catalog.paths),
+            ("skills", catalog.skills),
+            ("categories", catalog.categories),
+            ("certifications", catalog.certifications),
+            ("backgrounds", catalog.backgrounds),
+            ("resources", catalog.resources),
+        )
+    )
+    meta = catalog.meta
+    print(f"Content OK ({catalog.directory}, version {meta.version}, as of {meta.as_of}): {counts}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print one kind of entity as a table or as JSON (a list of objects with ``id`` and ``name``)."""
+    catalog = _load(args.content)
+    rows = LISTINGS[args.kind](catalog)
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{args.kind.capitalize()} ({len(rows)})", title_justify="left")
+    for header, _ in TEXT_COLUMNS[args.kind]:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(cell(row) for _, cell in TEXT_COLUMNS[args.kind]))
+    _stdout_console().print(table)
+    return 0
+
+
+def comparison_rows(catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(aspect, left side, right side) rows: goal and focus of both paths, the aspects, a typical week."""
+    comparison = catalog.comparison
+    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+
+    def week(path: CareerPath) -> str:
+        return "\n".join(f"• {item}" for item in path.typical_week)
+
+    rows = [("Goal, in short", left.goal, right.goal), ("Focus, in short", left.focus, right.focus)]
+    rows += [(aspect.title, aspect.product, aspect.project) for aspect in comparison.aspects]
+    rows.append(("A typical week", week(left), week(right)))
+    return rows
+
+
+def _sources_line(catalog: Catalog) -> str:
+    comparison = catalog.comparison
+    return f"Sources (as of {comparison.as_of}, {comparison.confidence}): " + "; ".join(comparison.sources)
+
+
+def comparison_markdown(catalog: Catalog) -> str:
+    """The comparison as printable Markdown: a table, then how the roles work together and the risk."""
+    comparison = catalog.comparison
+    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", "<br>")
+
+    lines = [f"# {comparison.title}", "", comparison.intro, ""]
+    lines += [f"| | {cell(left.name)} | {cell(right.name)} |", "|---|---|---|"]
+    lines += [f"| **{cell(a)}** | {cell(b)} | {cell(c)} |" for a, b, c in comparison_rows(catalog)]
+    lines += ["", "## Working together", ""]
+    lines += [f"- {item}" for item in comparison.together]
+    lines += ["", "## When one person holds both roles", "", comparison.blurring_risk, ""]
+    lines += [_sources_line(catalog), ""]
+    return "\n".join(lines)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Print the product-vs-project comparison side by side."""
+    catalog = _load(args.content)
+    if args.format == "markdown":
+        print(comparison_markdown(catalog), end="")
+        return 0
+    from rich.markup import escape
+    from rich.table import Table
+
+    comparison = catalog.comparison
+    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+    console = _stdout_console()
+    console.print(f"[bold]{escape(comparison.title)}[/bold]\n")
+    console.print(escape(comparison.intro), soft_wrap=True)
+    table = Table(show_lines=True, expand=True)
+    table.add_column("", style="bold", ratio=1)
+    table.add_column(left.name, ratio=3)
+    table.add_column(right.name, ratio=3)
+    for aspect, left_text, right_text in comparison_rows(catalog):
+        table.add_row(escape(aspect), escape(left_text), escape(right_text))
+    console.print(table)
+    console.print("\n[bold]Working together[/bold]")
+    for item in comparison.together:
+        console.print(f"• {escape(item)}", soft_wrap=True)
+    console.print("\n[bold]When one person holds both roles[/bold]")
+    console.print(escape(comparison.blurring_risk), soft_wrap=True)
+    console.print(f"\n[dim]{escape(_sources_line(catalog))}[/dim]", soft_wrap=True)
+    return 0
