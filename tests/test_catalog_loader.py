@@ -1,0 +1,210 @@
+"""The catalog loader: valid content loads; each failure mode is reported with file, line, key and a hint."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pathfinder.catalog import default_content_dir
+from pathfinder.catalog.loader import check_content, load_catalog
+from pathfinder.errors import ContentError, Problem
+
+DATA = Path(__file__).parent / "data" / "content"
+VALID = DATA / "valid"
+
+
+def overlay(tmp_path: Path, mode: str) -> Path:
+    """A copy of the valid fixture with the files of ``bad-<mode>`` laid on top."""
+    target = tmp_path / "content"
+    shutil.copytree(VALID, target)
+    shutil.copytree(DATA / f"bad-{mode}", target, dirs_exist_ok=True)
+    return target
+
+
+def only_problem(directory: Path) -> Problem:
+    problems = check_content(directory)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_valid_fixture_loads_with_entities_in_file_order() -> None:
+    catalog = load_catalog(VALID)
+    assert list(catalog.paths) == ["product-manager", "project-manager"]
+    assert list(catalog.skills) == [
+        "product-vision",
+        "prioritisation",
+        "project-planning",
+        "stakeholder-management",
+    ]
+    assert list(catalog.certifications) == ["capm", "pmp"]
+    assert list(catalog.backgrounds) == ["software-engineer", "teacher"]
+    assert catalog.meta.version == "test-1"
+    assert catalog.degree_level("mba") == 4
+    assert catalog.comparison.left == "product-manager"
+    assert catalog.paths["project-manager"].certifications[0].certification == "pmp"
+    assert check_content(VALID) == []
+
+
+def test_loading_twice_returns_the_cached_catalog_until_a_file_changes(tmp_path: Path) -> None:
+    directory = shutil.copytree(VALID, tmp_path / "content")
+    first = load_catalog(directory)
+    assert load_catalog(directory) is first
+    meta = directory / "meta.toml"
+    meta.write_text(meta.read_text().replace('"test-1"', '"test-2"'))
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 10_000_000))
+    second = load_catalog(directory)
+    assert second is not first and second.meta.version == "test-2"
+
+
+def test_cached_catalog_mappings_are_read_only() -> None:
+    catalog = load_catalog(VALID)
+    with pytest.raises(TypeError):
+        catalog.paths["x"] = catalog.paths["product-manager"]  # type: ignore[index]
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "syntax"))
+    assert problem.file is not None and problem.file.name == "product-manager.toml"
+    assert problem.line == 4 and problem.column is not None
+    assert "TOML syntax error" in problem.message
+    assert "product-manager.toml:4:" in str(problem)
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "unknown-key"))
+    assert problem.key == "path[0].skills[1].importanse"
+    assert problem.line == 23
+    assert "unknown key `importanse`" in problem.message
+    assert "did you mean `importance`?" in problem.hint
+
+
+def test_unknown_top_level_table_suggests_the_right_one(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "unknown-table"))
+    assert problem.file is not None and problem.file.name == "extra.toml"
+    assert (problem.key, problem.line) == ("paths", 2)
+    assert "did you mean `path`?" in problem.hint
+
+
+def test_unknown_skill_id_names_key_line_and_close_match(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "unknown-skill"))
+    assert str(problem).startswith(str(tmp_path / "content" / "paths" / "product-manager.toml") + ":22 ")
+    assert problem.key == "path[0].skills[1].skill"
+    assert "unknown skill id `prioritization`" in problem.message
+    assert "`prioritisation`" in problem.hint
+
+
+def test_duplicate_id_points_at_both_definitions(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "duplicate-id"))
+    assert problem.file is not None and problem.file.name == "more.toml"
+    assert (problem.key, problem.line) == ("skill[0].id", 3)
+    assert "duplicate skill id `product-vision`" in problem.message
+    assert "core.toml:9" in problem.hint
+
+
+def test_weights_that_do_not_add_up_to_one(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "weights"))
+    assert (problem.key, problem.line) == ("path[0].weights", 33)
+    assert "add up to 0.9, expected 1" in problem.message
+
+
+def test_background_without_an_affinity_for_a_path(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "missing-affinity"))
+    assert problem.key == "background[1].affinities"
+    assert problem.line == 32
+    assert "`teacher` has no affinity for path `project-manager`" in problem.message
+
+
+def test_fact_without_a_source(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "missing-source"))
+    assert (problem.key, problem.line) == ("certification[0].fees[0].sources", 27)
+    assert "at least one source" in problem.message
+
+
+def test_bad_as_of_says_what_format_is_expected(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "as-of"))
+    assert (problem.key, problem.line) == ("resource[0].as_of", 8)
+    assert "YYYY-MM or YYYY-MM-DD" in problem.message and "'2026-13'" in problem.message
+
+
+def test_missing_meta_says_what_to_add(tmp_path: Path) -> None:
+    directory = overlay(tmp_path, "missing-meta")
+    problem = only_problem(directory)
+    assert "no [meta] table" in problem.message
+    assert str(directory / "meta.toml") in problem.hint
+
+
+def test_second_meta_table_is_refused(tmp_path: Path) -> None:
+    problem = only_problem(overlay(tmp_path, "duplicate-meta"))
+    assert problem.file is not None and problem.file.name == "zz-meta.toml"
+    assert "a second [meta] table" in problem.message and "meta.toml:2" in problem.hint
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    directory = overlay(tmp_path, "many")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(directory)
+    found = {
+        (p.file.relative_to(directory).as_posix() if p.file else "", p.key) for p in caught.value.problems
+    }
+    assert found == {
+        ("paths/project-manager.toml", "path[0].confidence"),
+        ("certifications/pmp.toml", "certification[0].eligibility.routes[0].training_waived_by[0]"),
+        ("backgrounds/backgrounds.toml", "background[1].affinities"),
+        ("skills/core.toml", "skill[2].resources[0]"),
+        ("skills/core.toml", "skill[3].resources[0]"),
+    }
+    assert "5 problems" in caught.value.message
+    hints = " ".join(problem.hint for problem in caught.value.problems)
+    assert "`official`" in hints and "`capm`" in hints and "`pmbok-guide`" in hints
+
+
+def test_an_invalid_entity_does_not_cascade_into_unknown_id_errors(tmp_path: Path) -> None:
+    """The broken CAPM entry is reported once; PMP's reference to `capm` is not reported as unknown."""
+    problems = check_content(overlay(tmp_path, "missing-source"))
+    assert not any("unknown certification id" in problem.message for problem in problems)
+
+
+def test_missing_directory_raises_content_error(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match="not found"):
+        load_catalog(tmp_path / "nowhere")
+
+
+def test_empty_directory_names_each_missing_table(tmp_path: Path) -> None:
+    messages = [problem.message for problem in check_content(tmp_path)]
+    assert messages == [
+        "no [meta] table in any content file",
+        "no [degrees] table in any content file",
+        "no [comparison] table in any content file",
+    ]
+
+
+@pytest.mark.skipif(
+    not (default_content_dir() / "meta.toml").is_file(),
+    reason="the shipped content (content/meta.toml) is still being written",
+)
+def test_shipped_content_loads_cleanly() -> None:
+    problems = check_content(None)
+    assert problems == [], "\n".join(map(str, problems))
+    catalog = load_catalog()
+    assert set(catalog.paths) == {
+        "product-manager",
+        "project-manager",
+        "product-owner",
+        "program-manager",
+        "scrum-master",
+        "technical-program-manager",
+    }
+    assert len(catalog.skills) == 61
+    assert len(catalog.backgrounds) == 16
+    assert len(catalog.certifications) == 14
+    assert [level.id for level in catalog.degrees.levels] == [
+        "secondary",
+        "associate",
+        "bachelor",
+        "master",
+        "mba",
+        "doctorate",
+    ]
