@@ -208,3 +208,28 @@ def test_shipped_content_loads_cleanly() -> None:
         "mba",
         "doctorate",
     ]
+
+
+def test_examples_in_the_content_guide_are_valid_entities() -> None:
+    """The annotated path and certification examples in docs/content.md pass model validation."""
+    import re
+    import tomllib
+
+    from pathfinder.catalog.models import CareerPath, Certification
+
+    guide = (Path(__file__).parent.parent / "docs" / "content.md").read_text(encoding="utf-8")
+    blocks = [
+        block
+        for block in re.findall(r"```toml\n(.*?)```", guide, re.DOTALL)
+        if block.startswith("# content/")
+    ]
+    documents = [tomllib.loads(block) for block in blocks]
+    paths = [CareerPath.model_validate(item) for document in documents for item in document.get("path", [])]
+    certifications = [
+        Certification.model_validate(item)
+        for document in documents
+        for item in document.get("certification", [])
+    ]
+    assert [path.id for path in paths] == ["delivery-manager"]
+    assert [cert.id for cert in certifications] == ["example-cert"]
+    assert len(certifications[0].eligibility.routes) == 2
