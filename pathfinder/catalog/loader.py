@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.toml_lines import key_lines
+from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ FileSignature = tuple[tuple[str, int, int], ...]
 class _Parsed:
     file: Path
     data: dict[str, Any]
-    lines: dict[tuple[str | int, ...], int]
+    lines: LineMap
 
 
 def _models() -> dict[str, type[BaseModel]]:
@@ -102,7 +102,7 @@ def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
             )
         )
         return None
-    return _Parsed(file=file, data=data, lines=key_lines(text))
+    return _Parsed(file=file, data=data, lines=LineMap(text))
 
 
 def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[str]:

@@ -8,12 +8,20 @@ on the text being valid TOML and only tracks positions, never values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 KeyPath = tuple[str | int, ...]
 
 _BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-_SCALAR_END = frozenset(",]}\n#")
+_SCALAR = re.compile(r"[^,\]}\n#]*")
+_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_STRING = re.compile(
+    r'"""((?:[^\\]|\\[\s\S])*?"{0,2})"""'  # multi-line basic (up to two quotes may end the body)
+    r"|'''([\s\S]*?'{0,2})'''"  # multi-line literal
+    r'|"((?:[^"\\\n]|\\.)*)"'  # basic
+    r"|'([^'\n]*)'"  # literal
+)
 
 
 class _Scanner:
@@ -49,14 +57,9 @@ class _Scanner:
 
     def skip_blank(self) -> None:
         """Skip whitespace, newlines and comments (inside arrays and between statements)."""
-        while not self.at_end():
-            char = self.peek()
-            if char in " \t\r\n":
-                self.advance()
-            elif char == "#":
-                self.skip_to_line_end()
-            else:
-                return
+        match = _BLANK.match(self.text, self.pos)
+        if match:
+            self.advance(match.end() - self.pos)
 
     def record(self, path: KeyPath, line: int) -> None:
         self.lines.setdefault(path, line)
@@ -64,31 +67,13 @@ class _Scanner:
     # -- keys ---------------------------------------------------------------------------------------------
     def read_string(self) -> str:
         """Read a basic or literal string (single- or multi-line) and return its raw content."""
-        for quote in ('"""', "'''"):
-            if self.peek(3) == quote:
-                self.advance(3)
-                start = self.pos
-                while not self.at_end():
-                    if self.peek() == "\\" and quote == '"""':
-                        self.advance(2)
-                        continue
-                    if self.peek(3) == quote:
-                        # Up to two quotes right before the closing delimiter belong to the body.
-                        while self.peek(4) == quote + quote[0]:
-                            self.advance()
-                        body = self.text[start : self.pos]
-                        self.advance(3)
-                        return body
-                    self.advance()
-                return self.text[start:]
-        quote = self.peek()
-        self.advance()
-        start = self.pos
-        while not self.at_end() and self.peek() not in (quote, "\n"):
-            self.advance(2 if quote == '"' and self.peek() == "\\" else 1)
-        body = self.text[start : self.pos]
-        self.advance()
-        return body
+        match = _STRING.match(self.text, self.pos)
+        if match is None:  # an unterminated string cannot pass tomllib; consume the rest to stay safe
+            body = self.text[self.pos :]
+            self.advance(len(body))
+            return body
+        self.advance(match.end() - self.pos)
+        return next(group for group in match.groups() if group is not None)
 
     def read_key(self) -> list[str]:
         """Read a possibly dotted, possibly quoted key."""
@@ -145,8 +130,8 @@ class _Scanner:
                 if self.peek() == ",":
                     self.advance()
         else:
-            while not self.at_end() and self.peek() not in _SCALAR_END:
-                self.advance()
+            match = _SCALAR.match(self.text, self.pos)
+            self.advance(match.end() - self.pos if match else 0)
 
     # -- statements ---------------------------------------------------------------------------------------
     def resolve(self, names: Sequence[str]) -> KeyPath:
@@ -201,6 +186,20 @@ def key_lines(text: str) -> dict[KeyPath, int]:
         return _Scanner(text).scan()
     except (IndexError, ValueError):  # pragma: no cover - the text passed tomllib; stay best-effort
         return {}
+
+
+class LineMap:
+    """The key-path → line map of one file, built only when a problem needs a line (valid loads skip it)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[KeyPath, int] | None = None
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of ``path`` or of its closest written ancestor."""
+        if self._lines is None:
+            self._lines = key_lines(self._text)
+        return line_of(self._lines, path)
 
 
 def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.toml_lines import KeyPath, format_key_path, line_of
+from pathfinder.catalog.toml_lines import KeyPath, LineMap, format_key_path
 from pathfinder.errors import Problem
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class Origin:
     """Where an entity was read: its file, the line map of that file and its own key path in it."""
 
     file: Path
-    lines: dict[KeyPath, int]
+    lines: LineMap
     base: KeyPath
 
     def problem(self, subpath: KeyPath, message: str, hint: str = "") -> Problem:
@@ -39,13 +39,13 @@ class Origin:
             file=self.file,
             message=message,
             key=format_key_path(path),
-            line=line_of(self.lines, path),
+            line=self.lines.line_of(path),
             hint=hint,
         )
 
     def place(self) -> str:
         """``file:line`` of the entity itself, for hints such as "first defined in …"."""
-        line = line_of(self.lines, self.base)
+        line = self.lines.line_of(self.base)
         return f"{self.file}:{line}" if line is not None else str(self.file)
 
 

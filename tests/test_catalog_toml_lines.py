@@ -1,0 +1,102 @@
+"""The line finder that lets content problems point at a line: every key of a TOML file gets its line."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pathfinder.catalog import default_content_dir
+from pathfinder.catalog.toml_lines import KeyPath, format_key_path, key_lines, line_of
+
+TRICKY = '''\
+# a comment with [brackets] and "quotes"
+[meta]
+version = "1"  # trailing [comment]
+
+[[path]]
+id = "a"
+summary = """multi
+line with "quotes" and [brackets] and a # hash
+ends with two quotes"" """
+note = \'\'\'literal
+[not.a.header]
+\'\'\'
+traits = [
+  "x,y",   # comma inside a string
+  "z]",
+]
+skills = [ { skill = "s1", importance = 3 },
+  {skill="s2", "importance" = 2} ]
+[path.weights]
+skills = 0.5
+
+[[path]]
+id = "b"
+[[path.certifications]]
+certification = "q"
+[[path.certifications]]
+"certification" = 'r'
+dotted.key = 1
+'''
+
+
+def test_tricky_document_lines() -> None:
+    tomllib.loads(TRICKY)  # the scanner only ever sees valid TOML
+    lines = key_lines(TRICKY)
+    assert lines[("meta", "version")] == 3
+    assert lines[("path", 0)] == 5
+    assert lines[("path", 0, "note")] == 10
+    assert lines[("path", 0, "traits", 1)] == 15
+    assert lines[("path", 0, "skills", 1, "importance")] == 18
+    assert lines[("path", 0, "weights", "skills")] == 20
+    assert lines[("path", 1, "certifications", 1, "certification")] == 27
+    assert lines[("path", 1, "certifications", 1, "dotted", "key")] == 28
+    assert ("not", "a", "header") not in lines
+
+
+def test_missing_key_points_at_its_table() -> None:
+    lines = key_lines(TRICKY)
+    assert line_of(lines, ("path", 1, "certifications", 0, "importance")) == 24
+    assert line_of(lines, ("nothing",)) is None
+
+
+def test_format_key_path() -> None:
+    assert format_key_path(("path", 0, "skills", 3, "skill")) == "path[0].skills[3].skill"
+    assert format_key_path(("meta",)) == "meta"
+
+
+def leaf_paths(value: Any, prefix: KeyPath = ()) -> list[KeyPath]:
+    """Every key path in parsed TOML data (tables, array elements and their keys)."""
+    paths: list[KeyPath] = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            paths += leaf_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            paths += leaf_paths(item, (*prefix, index))
+    return paths
+
+
+def all_content_files() -> list[Path]:
+    roots = [Path(__file__).parent / "data" / "content", default_content_dir()]
+    return sorted(file for root in roots if root.is_dir() for file in root.rglob("*.toml"))
+
+
+@pytest.mark.parametrize("file", all_content_files(), ids=lambda file: f"{file.parent.name}/{file.name}")
+def test_every_key_of_every_content_file_has_its_line(file: Path) -> None:
+    """Each key path tomllib finds is located, on a line that names the key (or holds the element)."""
+    text = file.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        pytest.skip("a deliberately broken fixture")
+    lines = key_lines(text)
+    source_lines = text.splitlines()
+    for path in leaf_paths(data):
+        assert path in lines, format_key_path(path)
+        last = path[-1]
+        if isinstance(last, str):
+            assert last in source_lines[lines[path] - 1], (format_key_path(path), lines[path])
