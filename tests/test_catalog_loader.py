@@ -233,3 +233,19 @@ def test_examples_in_the_content_guide_are_valid_entities() -> None:
     assert [path.id for path in paths] == ["delivery-manager"]
     assert [cert.id for cert in certifications] == ["example-cert"]
     assert len(certifications[0].eligibility.routes) == 2
+
+
+def test_a_kind_written_as_a_single_table_asks_for_an_array(tmp_path: Path) -> None:
+    directory = shutil.copytree(VALID, tmp_path / "content")
+    (directory / "paths" / "extra.toml").write_text('[skill]\nid = "x"\n', encoding="utf-8")
+    problem = only_problem(directory)
+    assert (problem.key, problem.line) == ("skill", 1)
+    assert "must be an array of tables" in problem.message and "[[skill]]" in problem.hint
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    directory = shutil.copytree(VALID, tmp_path / "content")
+    (directory / "latin1.toml").write_bytes('title = "café"\n'.encode("latin-1"))
+    problem = only_problem(directory)
+    assert problem.file is not None and problem.file.name == "latin1.toml"
+    assert "cannot read the file" in problem.message

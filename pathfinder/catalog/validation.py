@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -51,7 +52,13 @@ class Origin:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A "did you mean …?" hint, or "" when nothing is close."""
-    matches = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return _did_you_mean(word, tuple(choices))
+
+
+@functools.lru_cache(maxsize=1024)
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    """Cached: half-written content repeats the same unknown id many times."""
+    matches = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
     if not matches:
         return ""
     return "did you mean " + " or ".join(f"`{match}`" for match in matches) + "?"
