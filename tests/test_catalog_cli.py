@@ -160,3 +160,10 @@ def test_compare_on_broken_content_exits_2_without_traceback(
     assert main(["content", "compare", "--content", str(directory)]) == 2
     err = capsys.readouterr().err
     assert "TOML syntax error" in err and "Traceback" not in err
+
+
+def test_list_offers_exactly_the_kinds_the_catalog_can_list() -> None:
+    from pathfinder.catalog.listing import LISTINGS
+    from pathfinder.commands.content import KINDS
+
+    assert tuple(LISTINGS) == KINDS

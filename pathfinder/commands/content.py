@@ -12,15 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.listing import LISTINGS, Row
-
 if TYPE_CHECKING:
     from rich.console import Console
 
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.catalog.models import CareerPath
 
+Row = dict[str, Any]
 Column = tuple[str, Callable[[Row], str]]
+KINDS = ("paths", "skills", "categories", "certifications", "backgrounds", "degrees", "resources")
+"""What ``content list`` can list (``pathfinder.catalog.listing.LISTINGS``; kept here so ``--help`` stays
+cheap: the catalog and pydantic are imported only when a command runs)."""
 
 
 def _joined(values: list[str]) -> str:
@@ -96,7 +98,7 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=run_check)
 
     listing = actions.add_parser("list", help="list paths, skills, certifications, backgrounds or degrees")
-    listing.add_argument("kind", nargs="?", default="paths", choices=list(LISTINGS), help="what to list")
+    listing.add_argument("kind", nargs="?", default="paths", choices=KINDS, help="what to list")
     listing.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     listing.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
     listing.set_defaults(handler=run_list)
@@ -140,6 +142,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print one kind of entity as a table or as JSON (a list of objects with ``id`` and ``name``)."""
+    from pathfinder.catalog.listing import LISTINGS
+
     catalog = _load(args.content)
     rows = LISTINGS[args.kind](catalog)
     if args.format == "json":
