@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pathfinder.catalog import default_content_dir
 from pathfinder.catalog.toml_lines import KeyPath, format_key_path, key_lines, line_of
@@ -100,3 +103,40 @@ def test_every_key_of_every_content_file_has_its_line(file: Path) -> None:
         last = path[-1]
         if isinstance(last, str):
             assert last in source_lines[lines[path] - 1], (format_key_path(path), lines[path])
+
+
+KEYS = st.sampled_from(["id", "name", "skills", "a-b", "with space", "x_1", "path"])
+TEXT = st.text(alphabet=st.sampled_from(list("ab \"'#[]{},=\\\n.é")), max_size=12)
+SCALARS = st.one_of(TEXT, st.integers(-5, 5), st.booleans())
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(KEYS, inner, max_size=3),
+        st.lists(st.dictionaries(KEYS, inner, min_size=1, max_size=3), min_size=1, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=st.dictionaries(KEYS, VALUES, max_size=4), multiline=st.booleans())
+def test_any_document_written_by_tomli_w_has_every_key_located(
+    document: dict[str, Any], multiline: bool
+) -> None:
+    """Whatever the shape (tables, arrays of tables, inline values, odd strings), every key is found."""
+    text = tomli_w.dumps(document, multiline_strings=multiline)
+    data = tomllib.loads(text)
+    lines = key_lines(text)
+    source_lines = text.splitlines()
+    for path in leaf_paths(data):
+        assert path in lines, (format_key_path(path), text)
+        last = path[-1]
+        if isinstance(last, str):
+            assert last in source_lines[lines[path] - 1], (format_key_path(path), text)
+
+
+def test_windows_line_endings_keep_line_numbers() -> None:
+    text = TRICKY.replace("\n", "\r\n")
+    tomllib.loads(text)
+    assert key_lines(text)[("path", 1, "certifications", 1, "dotted", "key")] == 28

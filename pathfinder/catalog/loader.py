@@ -79,7 +79,7 @@ def content_files(directory: Path) -> list[Path]:
 def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
     """Read and parse one file; a syntax error becomes a problem with its line and column."""
     try:
-        text = file.read_text(encoding="utf-8")
+        text = file.read_text(encoding="utf-8-sig")  # tolerate a byte-order mark
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(file=file, message=f"cannot read the file: {error}"))
         return None

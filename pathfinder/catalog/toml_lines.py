@@ -62,7 +62,11 @@ class _Scanner:
             self.advance(match.end() - self.pos)
 
     def record(self, path: KeyPath, line: int) -> None:
-        self.lines.setdefault(path, line)
+        """Remember where ``path`` is written; implicit parents (``[a.b]`` without ``[a]``) get it too."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return
+            self.lines[path[:end]] = line
 
     # -- keys ---------------------------------------------------------------------------------------------
     def read_string(self) -> str:
