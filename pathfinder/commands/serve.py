@@ -1,11 +1,63 @@
-"""`pathfinder serve`: placeholder until its issue lands."""
+"""``pathfinder serve ssh``: host the app for visitors over SSH (see docs/hosting.md)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
+def default_data_dir() -> Path:
+    """Where the host key, visitors' plans and session directories live unless told otherwise."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pathfinder", appauthor=False)) / "ssh-host"
+
+
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser("serve", help="(not yet available)")
-    parser.set_defaults(handler=lambda args: 2)
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "serve", help="host the app for visitors (ssh)", description="Host Pathfinder for visitors."
+    )
+    kinds = parser.add_subparsers(dest="serve_kind", metavar="KIND", required=True)
+    ssh = kinds.add_parser(
+        "ssh",
+        help="serve the app over SSH: one sandboxed app process per visitor",
+        description="Serve the app over SSH. Every option can also be set in a TOML file (--config); "
+        "the command line wins.",
+    )
+    ssh.add_argument("--config", type=Path, default=None, metavar="FILE", help="TOML file of settings")
+    ssh.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    ssh.add_argument("--port", type=int, default=None, help="TCP port (default 2222)")
+    ssh.add_argument("--max-sessions", type=int, default=None, metavar="N", help="sessions in all (50)")
+    ssh.add_argument("--max-per-ip", type=int, default=None, metavar="N", help="sessions per IP (10)")
+    ssh.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDS", help="(600)")
+    ssh.add_argument("--max-duration", type=float, default=None, metavar="SECONDS", help="(3600)")
+    ssh.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help="host key, plans, sessions")
+    ssh.add_argument("--password-file", type=Path, default=None, metavar="FILE", help="require this password")
+    ssh.add_argument("--user", default=None, metavar="NAME", help="run app processes as this user")
+    ssh.add_argument("--app", default=None, metavar="MODULE:FUNCTION", help=argparse.SUPPRESS)
+    ssh.set_defaults(handler=run_ssh)
+
+
+def run_ssh(args: argparse.Namespace) -> int:
+    """Build the settings (defaults < file < command line) and run the host until SIGTERM."""
+    import asyncio
+
+    from pathfinder.serve.config import build_config
+    from pathfinder.serve.server import serve, setup_logging
+
+    overrides = {
+        "host": args.host,
+        "port": args.port,
+        "max_sessions": args.max_sessions,
+        "max_per_ip": args.max_per_ip,
+        "idle_timeout": args.idle_timeout,
+        "max_duration": args.max_duration,
+        "data_dir": str(args.data_dir) if args.data_dir is not None else None,
+        "password_file": str(args.password_file) if args.password_file is not None else None,
+        "user": args.user,
+        "app": args.app,
+    }
+    config = build_config(args.config, overrides, default_data_dir=default_data_dir())
+    setup_logging(config)
+    return asyncio.run(serve(config))

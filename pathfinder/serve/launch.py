@@ -1,0 +1,124 @@
+"""Inside a freshly forked app process: become a session on the visitor's PTY, shed privileges, run the app.
+
+Runs in the child of the fork server, which is single-threaded, so nothing here races with other threads.
+Order matters: the PTY becomes the controlling terminal (else no SIGWINCH on resize), then the limits,
+the directory, the user and the environment are set from the server's request only, then the app is
+built through the configured factory and run. A crash's traceback goes to the session's log on the
+server, never to the visitor's screen. This function never returns: the process ends with ``os._exit``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import inspect
+import os
+import pwd
+import resource
+import signal
+import sys
+import termios
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+MiB = 1024 * 1024
+EXIT_CRASHED = 70
+
+
+def _set_limits(request: dict[str, Any]) -> None:
+    """Per-session rlimits: address space, file size, open files, no core dumps."""
+    limits = {
+        resource.RLIMIT_AS: int(request["memory_limit_mb"]) * MiB,
+        resource.RLIMIT_FSIZE: int(request["file_size_limit_mb"]) * MiB,
+        resource.RLIMIT_NOFILE: int(request["open_files_limit"]),
+        resource.RLIMIT_CORE: 0,
+    }
+    for which, value in limits.items():
+        resource.setrlimit(which, (value, value))
+
+
+def _drop_privileges(user: str | None) -> None:
+    """Become ``user`` (no supplementary groups); nothing to do when the server runs unprivileged."""
+    if not user:
+        return
+    record = pwd.getpwnam(user)
+    os.setgroups([])
+    os.setgid(record.pw_gid)
+    os.setuid(record.pw_uid)
+    if os.getuid() == 0 or os.geteuid() == 0:
+        raise PermissionError("privilege drop failed")
+
+
+def _become_terminal_session(slave_fd: int) -> None:
+    """New session whose controlling terminal is the PTY slave, which becomes stdin/stdout/stderr."""
+    os.setsid()
+    fcntl.ioctl(slave_fd, termios.TIOCSCTTY, 0)
+    for target in (0, 1, 2):
+        os.dup2(slave_fd, target)
+    if slave_fd > 2:
+        os.close(slave_fd)
+
+
+def _factory_arguments(factory: Callable[..., Any], request: dict[str, Any], catalog: object) -> dict[str, Any]:
+    """Keyword arguments for ``make_app``; ``catalog`` only if preloaded and accepted."""
+    arguments: dict[str, Any] = {
+        "plan_dir": request["plan_dir"],
+        "data_dir": request["data_dir"],
+        "hosted": True,
+        "hosted_keyless": bool(request["keyless"]),
+    }
+    if catalog is not None:
+        try:
+            parameters = inspect.signature(factory).parameters
+        except (TypeError, ValueError):
+            parameters = {}  # type: ignore[assignment]
+        if "catalog" in parameters:
+            arguments["catalog"] = catalog
+    return arguments
+
+
+def run_child(
+    request: dict[str, Any],
+    slave_fd: int,
+    factory: Callable[..., Any],
+    catalog: object,
+    close_inherited: Callable[[], None],
+) -> None:
+    """Turn this forked process into one visitor's app and exit with the app's return code."""
+    code = EXIT_CRASHED
+    try:
+        signal.set_wakeup_fd(-1)
+        for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGPIPE):
+            signal.signal(signum, signal.SIG_DFL)
+        close_inherited()
+        # The log first: from here on a traceback can only ever reach the server's log, not the visitor.
+        log_fd = os.open(request["log_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+        log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")
+        sys.stderr = log  # tracebacks and warnings; the screen is drawn on sys.__stderr__ (the PTY)
+        sys.stdout = log
+        _become_terminal_session(slave_fd)
+        os.closerange(3, log_fd)
+        os.closerange(log_fd + 1, 65536)
+        _set_limits(request)
+        os.chdir(request["home"])
+        _drop_privileges(request.get("user"))
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.umask(0o077)
+        app = factory(**_factory_arguments(factory, request, catalog))
+        app.run()
+        code = int(app.return_code or 0)
+    except BaseException:
+        code = EXIT_CRASHED
+        if sys.stderr is not sys.__stderr__:
+            try:
+                traceback.print_exc(file=sys.stderr)
+            except BaseException:
+                pass
+    finally:
+        try:
+            sys.stderr.flush()
+            sys.__stderr__.flush()  # type: ignore[union-attr]
+        except BaseException:
+            pass
+        os._exit(code)

@@ -1,0 +1,130 @@
+"""Moving bytes between a visitor's SSH channel and the app's PTY, with backpressure and resizes."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import fcntl
+import os
+import struct
+import termios
+import time
+import tty
+from typing import Any
+
+import asyncssh
+
+from pathfinder.serve.terminal import clamp_size
+
+READ_CHUNK = 65536
+
+
+def open_pty(columns: int, rows: int) -> tuple[int, int]:
+    """A PTY pair sized for the visitor; the slave is raw so ^C during start-up reaches the app as a key."""
+    master, slave = os.openpty()
+    set_window_size(master, columns, rows)
+    tty.setraw(slave)
+    os.set_blocking(master, False)
+    os.set_inheritable(master, False)
+    return master, slave
+
+
+def set_window_size(master: int, columns: int, rows: int) -> None:
+    """TIOCSWINSZ on the master; the kernel then sends SIGWINCH to the app's foreground group."""
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+
+class PtyBridge:
+    """The two pumps of one session: PTY → client (drained) and client → PTY (with resizes)."""
+
+    def __init__(self, master: int, process: asyncssh.SSHServerProcess[Any]) -> None:
+        self.master = master
+        self.process = process
+        self.first_output = asyncio.Event()
+        self.last_input = time.monotonic()
+        self.size: tuple[int, int] = (0, 0)
+        self._loop = asyncio.get_running_loop()
+
+    async def _wait(self, writable: bool) -> None:
+        """Until the master is readable (or writable)."""
+        ready = self._loop.create_future()
+
+        def wake() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        if writable:
+            self._loop.add_writer(self.master, wake)
+        else:
+            self._loop.add_reader(self.master, wake)
+        try:
+            await ready
+        finally:
+            if writable:
+                self._loop.remove_writer(self.master)
+            else:
+                self._loop.remove_reader(self.master)
+
+    async def pump_output(self) -> None:
+        """App → visitor until the app side hangs up (EIO); drain() stalls only this app if slow."""
+        while True:
+            try:
+                data = os.read(self.master, READ_CHUNK)
+            except BlockingIOError:
+                await self._wait(writable=False)
+                continue
+            except OSError as error:
+                if error.errno in (errno.EIO, errno.EBADF):
+                    return
+                raise
+            if not data:
+                return
+            self.first_output.set()
+            self.process.stdout.write(data)
+            await self.process.stdout.drain()
+
+    async def drain_remaining(self, timeout: float) -> None:
+        """After the app exited: forward what it wrote last (e.g. leaving the alternate screen)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                data = os.read(self.master, READ_CHUNK)
+            except (BlockingIOError, OSError):
+                return
+            if not data:
+                return
+            self.process.stdout.write(data)
+
+    async def pump_input(self) -> None:
+        """Visitor → app until EOF; window changes become clamped TIOCSWINSZ, breaks/signals are dropped."""
+        while True:
+            try:
+                data = await self.process.stdin.read(4096)
+            except asyncssh.TerminalSizeChanged as change:
+                self.resize(change.width, change.height)
+                continue
+            except (asyncssh.BreakReceived, asyncssh.SignalReceived):
+                continue
+            if not data:
+                return
+            self.last_input = time.monotonic()
+            await self._write_all(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+    def resize(self, columns: int, rows: int) -> None:
+        self.size = clamp_size(columns, rows)
+        try:
+            set_window_size(self.master, *self.size)
+        except OSError:
+            pass
+
+    async def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            try:
+                written = os.write(self.master, view)
+            except BlockingIOError:
+                await self._wait(writable=True)
+                continue
+            except OSError:
+                return  # the app is gone; the output pump reports it
+            view = view[written:]

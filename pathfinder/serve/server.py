@@ -1,0 +1,224 @@
+"""The SSH listener: authentication, per-IP admission, and the lifecycle of the whole host."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import functools
+import hmac
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import asyncssh
+
+from pathfinder.errors import PathfinderError
+from pathfinder.serve.config import ServeConfig
+from pathfinder.serve.forkserver import ForkServer, ForkServerError
+from pathfinder.serve.host import Host, Visitor, log_session, logger
+from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
+from pathfinder.serve.session import handle_session
+from pathfinder.serve.visitors import Owner, sweep_sessions
+
+SHUTDOWN_GRACE = 10.0
+
+
+class VisitorServer(asyncssh.SSHServer):
+    """One connection: rate and per-IP limits on arrival; any key (recorded) or none to log in."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.ip = "?"
+        self.connection: asyncssh.SSHServerConnection | None = None
+        self.verified_fingerprint: str | None = None
+        self.counted = False
+
+    def visitor(self) -> Visitor:
+        client = ""
+        if self.connection is not None:
+            client = str(self.connection.get_extra_info("client_version") or "")[:80]
+        return Visitor(self.ip, self.verified_fingerprint, client)
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.connection = conn
+        peer = conn.get_extra_info("peername")
+        self.ip = str(peer[0]) if peer else "?"
+        host = self.host
+        refusal = None
+        if not host.rate.allow(self.ip):
+            refusal = "connection rate"
+        elif host.connections_by_ip.get(self.ip, 0) >= host.config.max_per_ip + 2:
+            refusal = "connections per IP"
+        elif sum(host.connections_by_ip.values()) >= host.config.max_sessions + 16:
+            refusal = "connections in total"
+        elif host.shutting_down.is_set():
+            refusal = "shutting down"
+        if refusal:
+            log_session({"event": "refused", "ip": self.ip, "why": refusal})
+            conn.close()
+            return
+        host.connections_by_ip[self.ip] = host.connections_by_ip.get(self.ip, 0) + 1
+        self.counted = True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.counted:
+            self.counted = False
+            left = self.host.connections_by_ip.get(self.ip, 1) - 1
+            if left <= 0:
+                self.host.connections_by_ip.pop(self.ip, None)
+            else:
+                self.host.connections_by_ip[self.ip] = left
+
+    def begin_auth(self, username: str) -> bool:
+        return True  # ask, so that clients offer their keys; keyboard-interactive lets the keyless in
+
+    # -- public keys: any key, but it counts only once its signature has been verified -------------------
+    def public_key_auth_supported(self) -> bool:
+        return self.host.password is None
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        original_verify = key.verify
+
+        def verify_and_record(data: bytes, sig: bytes) -> bool:
+            verified = bool(original_verify(data, sig))
+            if verified:
+                self.verified_fingerprint = visitor_fingerprint(key)
+            return verified
+
+        key.verify = verify_and_record  # type: ignore[method-assign]
+        return True
+
+    # -- no key: keyboard-interactive with no questions (or the demo password) ---------------------------
+    def kbdint_auth_supported(self) -> bool:
+        return True if self.host.password is None else NotImplemented  # type: ignore[return-value]
+
+    def get_kbdint_challenge(self, username: str, lang: str, submethods: str) -> bool:
+        self.verified_fingerprint = None
+        return True
+
+    def password_auth_supported(self) -> bool:
+        return self.host.password is not None
+
+    def validate_password(self, username: str, password: str) -> bool:
+        self.verified_fingerprint = None
+        expected = self.host.password or ""
+        return bool(expected) and hmac.compare_digest(password.encode(), expected.encode())
+
+
+def read_password(path: Path | None) -> str | None:
+    """The demo password: the first line of the file (which should be readable by the server only)."""
+    if path is None:
+        return None
+    try:
+        password = path.read_text(encoding="utf-8").splitlines()[0].strip() if path.stat().st_size else ""
+    except (OSError, IndexError, UnicodeDecodeError) as error:
+        raise PathfinderError(f"Cannot read the password file {path}: {error}", "Bad option") from error
+    if not password:
+        raise PathfinderError(f"The password file {path} is empty.", "Bad option")
+    return password
+
+
+def lock_data_dir(data_dir: Path) -> int:
+    """One server per data directory (two would sweep each other's sessions)."""
+    fd = os.open(data_dir / "server.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
+        os.close(fd)
+        raise PathfinderError(f"Another server is already using {data_dir}.", "Data directory in use") from error
+    return fd
+
+
+def setup_logging(config: ServeConfig) -> None:
+    """Server messages and the JSON session lines to stderr, or to the configured log file."""
+    handler: logging.Handler
+    if config.log_file is not None:
+        handler = logging.FileHandler(config.log_file, encoding="utf-8")
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger("pathfinder.serve")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> int:
+    """Run the host until SIGTERM/SIGINT; every session is ended cleanly before returning."""
+    config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock_fd = lock_data_dir(config.data_dir)
+    try:
+        owner = Owner.for_user(config.user)
+        password = read_password(config.password_file)
+        for directory in (config.sessions_root, config.plans_root, config.logs_root):
+            directory.mkdir(parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700)
+        swept = sweep_sessions(config.sessions_root)
+        host_key = load_or_create_host_key(config.data_dir)
+        forkserver = ForkServer(config.app, config.app_path)
+        try:
+            await forkserver.start()
+        except ForkServerError as error:
+            raise PathfinderError(str(error), "Cannot start the demo app") from error
+        host = Host(config, forkserver, owner, password)
+        try:
+            listener = await asyncssh.listen(
+                config.host,
+                config.port,
+                server_factory=functools.partial(VisitorServer, host),
+                server_host_keys=[host_key],
+                process_factory=functools.partial(handle_session, host),
+                encoding=None,
+                line_editor=False,
+                agent_forwarding=False,
+                x11_forwarding=False,
+                allow_scp=False,
+                sftp_factory=None,
+                login_timeout=config.login_timeout,
+                keepalive_interval=config.keepalive_interval,
+                keepalive_count_max=3,
+            )
+        except OSError as error:
+            await forkserver.stop()
+            raise PathfinderError(
+                f"Cannot listen on {config.host}:{config.port}: {error.strerror}", "Cannot start"
+            ) from error
+        port = listener.sockets[0].getsockname()[1] if listener.sockets else config.port
+        _announce(config, host_key_fingerprint(host_key), port, swept)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        if ready is not None:
+            ready.set()
+        await stop.wait()
+        await _shut_down(host, listener)
+        return 0
+    finally:
+        os.close(lock_fd)
+
+
+def _announce(config: ServeConfig, fingerprint: str, port: int, swept: int) -> None:
+    shown_host = config.host if config.host not in ("0.0.0.0", "::", "") else "HOST"
+    port_part = f"-p {port} " if port != 22 else ""
+    print(f"Pathfinder demo listening on {config.host}:{port}", flush=True)
+    print(f"Host key fingerprint: {fingerprint}", flush=True)
+    print(f"Visitors connect with: ssh {port_part}{shown_host}", flush=True)
+    if swept:
+        logger.info(f"removed {swept} session directories left by a previous run")
+
+
+async def _shut_down(host: Host, listener: asyncssh.SSHAcceptor) -> None:
+    """Stop accepting, end every session (goodbye + restore), then stop the fork server."""
+    logger.info("shutting down: ending %d sessions", len(host.sessions))
+    host.shutting_down.set()
+    listener.close()
+    sessions = list(host.sessions)
+    if sessions:
+        await asyncio.wait(sessions, timeout=SHUTDOWN_GRACE)
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(listener.wait_closed(), 2.0)
+    await host.forkserver.stop()
