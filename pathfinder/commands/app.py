@@ -1,11 +1,31 @@
-"""``pathfinder [PLAN.toml]``: launch the full-screen app."""
+"""``pathfinder [PLAN.toml]``: launch the full-screen app (optionally straight into a plan)."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
+from pathlib import Path
+
+from pathfinder.errors import PlanFileError
+
+
+def parse_app_args(argv: Sequence[str]) -> Path | None:
+    """The optional plan file argument; a missing file is a clear error, not a traceback."""
+    parser = argparse.ArgumentParser(prog="pathfinder", description="Open the Pathfinder app.")
+    parser.add_argument("plan", nargs="?", type=Path, help="a plan file (TOML) to open")
+    args = parser.parse_args(list(argv))
+    plan: Path | None = args.plan
+    if plan is not None and not plan.is_file():
+        raise PlanFileError(f"No such plan file: {plan}", title="Cannot open plan")
+    return plan.resolve() if plan is not None else None
 
 
 def run_app(argv: Sequence[str]) -> int:
-    """Launch the Textual app (placeholder until the app issue lands)."""
-    print("The Pathfinder app is not built yet.")
-    return 0
+    """Run the app with the user's plan and data directories; returns the exit code."""
+    from pathfinder.locations import data_dir, plan_dir
+    from pathfinder.tui import make_app
+
+    open_path = parse_app_args(argv)
+    app = make_app(plan_dir=plan_dir(), data_dir=data_dir(), open_path=open_path)
+    result = app.run()
+    return int(result or 0)

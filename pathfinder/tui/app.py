@@ -1,0 +1,395 @@
+"""The Pathfinder App: holds the session, loads content after the first frame, routes actions.
+
+Startup matters (first paint is measured against a bare Textual app), so this module imports only
+Textual and the welcome screen; pydantic, the catalog, the engine and the plan store are imported
+after the first frame or when a screen that needs them is pushed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from pathfinder.tui.commands import PathfinderCommands
+from pathfinder.tui.screens.welcome import WelcomeScreen
+from pathfinder.tui.themes import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from pathfinder.catalog.catalog import Catalog
+    from pathfinder.errors import PathfinderError
+    from pathfinder.tui.session import Session
+
+DRAFT_DELAY_SECONDS = 0.8
+
+
+class PathfinderApp(App[int]):
+    """Keyboard-first career explorer: welcome → wizard (profile, compare, plan) → saved TOML plan."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Pathfinder"
+    SUB_TITLE = "product · project management"
+    COMMANDS = App.COMMANDS | {PathfinderCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how Pathfinder works"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the plan as a TOML file"),
+        Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open a saved plan"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        plan_dir: Path,
+        data_dir: Path,
+        content_dir: Path | None = None,
+        catalog: Catalog | None = None,
+        today: Callable[[], date] | None = None,
+        now: Callable[[], datetime] | None = None,
+        hosted: bool = False,
+        hosted_keyless: bool = False,
+        open_path: Path | None = None,
+    ) -> None:
+        gc.disable()
+        super().__init__()
+        self.plan_dir = plan_dir
+        self.data_dir = data_dir
+        self.content_dir = content_dir
+        self.catalog: Catalog | None = catalog
+        self.today: Callable[[], date] = today or date.today
+        self._now = now
+        self.hosted = hosted or hosted_keyless
+        self.hosted_keyless = hosted_keyless
+        self.open_path = open_path
+        self.session: Session | None = None
+        self.catalog_ready = asyncio.Event()
+        self.content_error: PathfinderError | None = None
+        self._draft_timer: Any = None
+        if self.hosted:
+            self.sub_title = "hosted demo"
+
+    # ----- start-up -------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The welcome screen is the base of the stack."""
+        return WelcomeScreen()
+
+    def on_mount(self) -> None:
+        """Register themes, then load the content once the first frame is on screen."""
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        gc.enable()
+        gc.freeze()
+        self.run_worker(self._load_content(), name="load-content", group="content", exclusive=True)
+
+    async def _load_content(self) -> None:
+        """Load the catalog off the UI thread, then open a plan or offer a draft."""
+        from pathfinder.errors import ContentError
+
+        if self.catalog is None:
+            try:
+                self.catalog = await asyncio.to_thread(self._read_catalog)
+            except ContentError as error:
+                self.content_error = error
+            except Exception as error:
+                self.content_error = ContentError(f"The career content could not be loaded: {error}")
+        self.catalog_ready.set()
+        if self.content_error is not None:
+            self.show_error(self.content_error)
+            return
+        welcome = self.screen_stack[0]
+        if isinstance(welcome, WelcomeScreen):
+            welcome.content_loaded()
+        if self.open_path is not None:
+            await self.open_plan(self.open_path)
+        else:
+            self._offer_draft()
+
+    def _read_catalog(self) -> Catalog:
+        from pathfinder.catalog.loader import load_catalog
+
+        return load_catalog(self.content_dir)
+
+    async def need_catalog(self) -> Catalog | None:
+        """The catalog, waiting for it if it is still loading; None if it failed to load."""
+        await self.catalog_ready.wait()
+        return self.catalog
+
+    def now(self) -> datetime:
+        """An aware timestamp for saves, consistent with the injected clock."""
+        from datetime import UTC
+
+        if self._now is not None:
+            return self._now()
+        current = datetime.now(UTC)
+        if self.today is date.today:
+            return current
+        return datetime.combine(self.today(), current.timetz())
+
+    # ----- sessions -------------------------------------------------------------------------------
+
+    def set_session(self, session: Session) -> None:
+        self.session = session
+        self._refresh_title()
+
+    def _refresh_title(self) -> None:
+        session = self.session
+        parts = []
+        if self.hosted:
+            parts.append("hosted demo")
+        if session is not None:
+            label = session.path.name if session.path is not None else "unsaved plan"
+            parts.append(label + (" •" if session.dirty else ""))
+        self.sub_title = " · ".join(parts) if parts else self.SUB_TITLE
+
+    def session_saved(self) -> None:
+        """After a save: update the title and let the wizard refresh what depends on history."""
+        self._refresh_title()
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                screen.session_saved()
+
+    def mark_changed(self) -> None:
+        """Something in the session changed: flag unsaved work and autosave a draft soon."""
+        if self.session is None:
+            return
+        self.session.dirty = True
+        self._refresh_title()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.write_draft)
+
+    def write_draft(self) -> None:
+        """Write the draft now (also called by the debounce timer)."""
+        from pathfinder.tui.drafts import save_draft
+
+        self._draft_timer = None
+        if self.session is not None and self.session.dirty:
+            try:
+                save_draft(self.session, self.data_dir)
+            except Exception as error:
+                self.notify(f"Could not write the draft: {error}", severity="warning")
+
+    def _offer_draft(self) -> None:
+        from pathfinder.tui.drafts import read_draft
+
+        draft = read_draft(self.data_dir)
+        if draft is None:
+            return
+        from pathfinder.tui.screens.dialogs import DraftOffer
+
+        def answered(recover: bool | None) -> None:
+            from pathfinder.tui.drafts import discard_draft
+            from pathfinder.tui.session import Session
+
+            if recover:
+                session = Session(plan=draft.plan, path=draft.source, dirty=True)
+                self.set_session(session)
+                self.push_wizard("plan" if draft.plan.target else "background")
+            else:
+                discard_draft(self.data_dir)
+
+        self.push_screen(DraftOffer(draft.describe()), answered)
+
+    def push_wizard(self, step: str = "background") -> None:
+        """Show the wizard (creating it if needed) at ``step``."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(WizardScreen(step))
+
+    async def open_plan(self, path: Path) -> bool:
+        """Open a plan file into a new session; a broken file shows the error view."""
+        from pathfinder.errors import PathfinderError
+        from pathfinder.plan.store import load_plan
+        from pathfinder.tui.session import Session
+
+        catalog = await self.need_catalog()
+        if catalog is None:
+            return False
+        try:
+            loaded = await asyncio.to_thread(load_plan, path)
+        except PathfinderError as error:
+            self.show_error(error)
+            return False
+        except Exception as error:
+            from pathfinder.errors import PlanFileError
+
+            self.show_error(PlanFileError(f"{path} could not be opened: {error}", title="Cannot open plan"))
+            return False
+        self.set_session(Session(plan=loaded.plan, path=path if loaded.kind == "plan" else None))
+        self._warn_unknown_references()
+        if loaded.migrated_from is not None:
+            self.notify(f"Updated from schema version {loaded.migrated_from}; save to keep the new format.")
+        self.push_wizard("plan" if loaded.plan.target else "compare")
+        return True
+
+    def _warn_unknown_references(self) -> None:
+        try:
+            from pathfinder.plan.references import check_references
+        except ImportError:
+            return
+        if self.session is None or self.catalog is None:
+            return
+        problems = check_references(self.session.plan, self.catalog)
+        if problems:
+            shown = "\n".join(f"• {problem.message}" for problem in problems[:4])
+            self.notify(f"Some ids in this plan are unknown to the content:\n{shown}", severity="warning")
+
+    def show_error(self, error: PathfinderError) -> None:
+        from pathfinder.tui.screens.dialogs import ErrorScreen
+
+        self.push_screen(ErrorScreen(error))
+
+    # ----- actions --------------------------------------------------------------------------------
+
+    def action_new_profile(self) -> None:
+        self.run_worker(self._new_profile(), group="flow")
+
+    async def _new_profile(self) -> None:
+        from pathfinder.tui.session import Session
+
+        catalog = await self.need_catalog()
+        if catalog is None:
+            return
+        if self.session is not None and self.session.dirty:
+            from pathfinder.tui.screens.dialogs import ConfirmDiscard
+
+            if not await self._ask(ConfirmDiscard("Start a new profile and discard unsaved changes?")):
+                return
+        self.set_session(Session.new(self.now(), catalog.meta.version))
+        self.push_wizard("background")
+
+    async def _ask(self, screen: Screen[bool]) -> bool:
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
+        return await future
+
+    def action_open(self) -> None:
+        from pathfinder.tui.screens.dialogs import OpenDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.run_worker(self.open_plan(path), group="open")
+
+        self.push_screen(OpenDialog(self.plan_dir, allow_any_path=not self.hosted), chosen)
+
+    def action_go_step(self, step: str) -> None:
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        if self.session is None:
+            self.notify("Start a new profile or open a plan first.")
+            return
+        if isinstance(self.screen, WizardScreen):
+            self.screen.go(step)
+        else:
+            self.push_wizard(step)
+
+    def action_save(self) -> None:
+        from pathfinder.tui.saving import save_session
+
+        if self.session is None:
+            self.notify("Nothing to save yet: start a new profile or open a plan.")
+            return
+        if self.session.path is None:
+            self.action_save_as()
+        else:
+            save_session(self, self.session.path)
+
+    def action_save_as(self) -> None:
+        from pathfinder.tui.saving import ask_save_path
+
+        if self.session is None:
+            self.notify("Nothing to save yet: start a new profile or open a plan.")
+            return
+        ask_save_path(self)
+
+    def action_export_markdown(self) -> None:
+        from pathfinder.tui.saving import export_markdown
+
+        if self.session is None:
+            self.notify("Nothing to export yet.")
+            return
+        export_markdown(self)
+
+    def action_view_toml(self) -> None:
+        from pathfinder.tui.screens.dialogs import TomlView
+
+        if self.session is None:
+            self.notify("Nothing to show yet.")
+            return
+        from pathfinder.plan.store import plan_to_toml
+
+        self.push_screen(TomlView(plan_to_toml(self.session.plan), keyless=self.hosted_keyless))
+
+    def action_progress(self) -> None:
+        from pathfinder.tui.screens.progress import ProgressScreen
+
+        if self.session is None:
+            self.notify("Open a plan to see its progress.")
+            return
+        self.push_screen(ProgressScreen())
+
+    def action_glance(self) -> None:
+        self.run_worker(self._glance(), group="flow")
+
+    async def _glance(self) -> None:
+        from pathfinder.tui.screens.glance import GlanceScreen
+
+        if await self.need_catalog() is not None:
+            self.push_screen(GlanceScreen())
+
+    def action_help(self) -> None:
+        from pathfinder.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        self.run_worker(self._quit(), group="flow", exclusive=True)
+
+    async def _quit(self) -> None:
+        if self.session is not None and self.session.dirty:
+            from pathfinder.tui.screens.dialogs import ConfirmQuit
+
+            if not await self._ask(ConfirmQuit()):
+                return
+            from pathfinder.tui.drafts import discard_draft
+
+            discard_draft(self.data_dir)
+        self.exit(0)
+
+    # ----- hosting --------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, minus the screenshot (a file on the server) when hosted."""
+        for command in super().get_system_commands(screen):
+            if self.hosted and command.title == "Screenshot":
+                continue
+            yield command
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Hosted: show the address instead of opening a browser on the server."""
+        if self.hosted:
+            self.notify(f"Open this address in your browser:\n{url}", title="Link", timeout=12)
+        else:
+            super().open_url(url, new_tab=new_tab)

@@ -1,0 +1,72 @@
+"""The autosaved draft: the plan in progress, written to ``data_dir/drafts`` so nothing is lost.
+
+A crash or a dropped SSH connection leaves the draft behind; the next start offers it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pathfinder.plan.models import Plan
+from pathfinder.tui.session import Session
+
+DRAFT_NAME = "draft.toml"
+SOURCE_NAME = "draft.source"
+
+
+def drafts_dir(data_dir: Path) -> Path:
+    return data_dir / "drafts"
+
+
+@dataclass(frozen=True)
+class Draft:
+    plan: Plan
+    source: Path | None
+    saved: datetime
+
+    def describe(self) -> str:
+        """One sentence for the recovery prompt."""
+        target = self.plan.target or "no target yet"
+        done, total = self.plan.progress()
+        where = f"of {self.source.name}" if self.source else "of a plan never saved"
+        roles = len(self.plan.profile.roles)
+        return (
+            f"Unsaved changes {where}, autosaved {self.saved:%Y-%m-%d %H:%M}: "
+            f"{roles} role(s), target {target}, {done}/{total} steps done."
+        )
+
+
+def save_draft(session: Session, data_dir: Path) -> None:
+    """Write the session's plan (and where it came from) as the draft."""
+    from pathfinder.plan.store import save_plan
+
+    directory = drafts_dir(data_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    save_plan(session.plan, directory / DRAFT_NAME)
+    (directory / SOURCE_NAME).write_text(str(session.path) if session.path else "", encoding="utf-8")
+
+
+def read_draft(data_dir: Path) -> Draft | None:
+    """The draft left by an earlier run, or None (an unreadable draft is ignored)."""
+    from pathfinder.plan.store import load_plan
+
+    path = drafts_dir(data_dir) / DRAFT_NAME
+    if not path.is_file():
+        return None
+    try:
+        plan = load_plan(path).plan
+    except Exception:
+        return None
+    source_file = drafts_dir(data_dir) / SOURCE_NAME
+    source_text = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else ""
+    saved = datetime.fromtimestamp(path.stat().st_mtime)
+    return Draft(plan=plan, source=Path(source_text) if source_text else None, saved=saved)
+
+
+def discard_draft(data_dir: Path) -> None:
+    """Remove the draft (after a save, or when the user declines to recover it)."""
+    directory = drafts_dir(data_dir)
+    for name in (DRAFT_NAME, DRAFT_NAME + ".bak", SOURCE_NAME):
+        (directory / name).unlink(missing_ok=True)

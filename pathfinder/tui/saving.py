@@ -1,0 +1,131 @@
+"""Saving, save-as and Markdown export of the session's plan, with user-facing messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathfinder.engine.results import Report
+    from pathfinder.tui.app import PathfinderApp
+
+
+def current_report(app: PathfinderApp) -> Report | None:
+    """The engine's report for the session's profile and target (None before content loads)."""
+    from pathfinder.engine import build_report
+
+    if app.session is None or app.catalog is None:
+        return None
+    plan = app.session.plan
+    return build_report(plan.profile, app.catalog, app.today(), target=plan.target)
+
+
+def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
+    """Turn what the user typed into a path, or say what is wrong with it."""
+    text = text.strip()
+    if not text:
+        return None, "Type a file name."
+    candidate = Path(text).expanduser()
+    if app.hosted:
+        if candidate.name != text or text.startswith("."):
+            return None, "In the hosted demo, type a plain file name (no folders)."
+        candidate = app.plan_dir / candidate
+    elif not candidate.is_absolute():
+        candidate = app.plan_dir / candidate
+    if candidate.suffix != ".toml":
+        candidate = candidate.with_name(candidate.name + ".toml")
+    if candidate.is_dir():
+        return None, f"{candidate} is a folder."
+    return candidate, ""
+
+
+def save_session(app: PathfinderApp, path: Path) -> bool:
+    """Append a history point, save atomically to ``path``, clear the draft; notify either way."""
+    from pathfinder.errors import PathfinderError
+    from pathfinder.plan.history import with_history_point
+    from pathfinder.plan.store import save_plan
+    from pathfinder.tui.drafts import discard_draft
+
+    session = app.session
+    if session is None:
+        return False
+    report = current_report(app)
+    plan = session.plan
+    now = app.now()
+    if report is not None:
+        plan = with_history_point(plan, report, now)
+    plan = plan.model_copy(update={"updated": now})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_plan(plan, path)
+    except PathfinderError as error:
+        app.notify(str(error), title="Not saved", severity="error", timeout=10)
+        return False
+    except OSError as error:
+        app.notify(f"Could not write {path}: {error.strerror or error}", title="Not saved", severity="error")
+        return False
+    session.plan = plan
+    session.path = path
+    session.dirty = False
+    discard_draft(app.data_dir)
+    app.session_saved()
+    note = " (kept for this visit only)" if app.hosted_keyless else ""
+    app.notify(f"Saved to {path}{note}", title="Saved")
+    return True
+
+
+def ask_save_path(app: PathfinderApp) -> None:
+    """Open the save dialog with a suggested name in the plan directory."""
+    from pathfinder.tui.screens.dialogs import SaveDialog
+
+    session = app.session
+    if session is None:
+        return
+    suggested = session.path.name if session.path is not None else session.suggested_name()
+
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            save_session(app, path)
+
+    app.push_screen(SaveDialog(app.plan_dir, suggested, hosted=app.hosted), chosen)
+
+
+def plan_markdown(app: PathfinderApp) -> str:
+    """The plan as Markdown: the report (scores, certifications), then the steps with their status."""
+    session = app.session
+    assert session is not None
+    plan = session.plan
+    lines = [f"# {plan.name}", ""]
+    report = current_report(app)
+    if report is not None and app.catalog is not None:
+        from pathfinder.render import render_markdown
+
+        lines.append(render_markdown(report, app.catalog).rstrip())
+        lines.append("")
+    done, total = plan.progress()
+    lines += [f"## Steps ({done}/{total} done)", ""]
+    marks = {"todo": "[ ]", "doing": "[~]", "done": "[x]", "skipped": "[-]"}
+    for step in plan.steps:
+        due = f" — due {step.due.isoformat()}" if step.due else ""
+        lines.append(f"- {marks[step.status]} {step.title} ({step.status}){due}")
+        if step.notes:
+            lines.append(f"  - {step.notes}")
+    return "\n".join(lines) + "\n"
+
+
+def export_markdown(app: PathfinderApp) -> Path | None:
+    """Write ``<plan>.md`` next to the plan file (or into the plan directory)."""
+    session = app.session
+    if session is None:
+        return None
+    base = session.path or (app.plan_dir / session.suggested_name())
+    target = base.with_suffix(".md")
+    try:
+        text = plan_markdown(app)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except Exception as error:
+        app.notify(f"Could not export: {error}", title="Not exported", severity="error")
+        return None
+    app.notify(f"Exported to {target}", title="Exported")
+    return target

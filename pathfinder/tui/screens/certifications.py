@@ -1,0 +1,119 @@
+"""Wizard step 3: certifications held, and a live eligibility preview for the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from pydantic import ValidationError
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from pathfinder.engine.results import CertificationStatus
+from pathfinder.profile import HeldCertification
+from pathfinder.tui.screens.pane import field_label
+from pathfinder.tui.screens.records import RecordsPane
+from pathfinder.tui.validation import months_between, parse_date
+
+STATUSES = [("active", "active"), ("lapsed", "lapsed")]
+
+
+def describe_status(status: CertificationStatus, today: date) -> str:
+    """One line per certification: held, eligible now, eligible in N months, or what is missing."""
+    short = status.name
+    caveat = " (rule not confirmed by the issuer)" if status.unconfirmed else ""
+    if status.held:
+        return f"✓ {short}: held"
+    if status.eligible:
+        course = f" — {status.course_required}" if status.course_required else ""
+        return f"● {short}: eligible now{course}{caveat}"
+    needs = "; ".join(status.missing) if status.missing else "requirements not met"
+    if status.earliest_date is not None:
+        months = max(months_between(today, status.earliest_date), 1)
+        return (
+            f"◐ {short}: eligible in {months} months ({status.earliest_date:%Y-%m}) — needs {needs}{caveat}"
+        )
+    return f"○ {short}: not yet — needs {needs}{caveat}"
+
+
+class CertificationsPane(RecordsPane[HeldCertification]):
+    """Held certifications on top; below, when each of the others becomes possible and why."""
+
+    TITLE = "Certifications you hold"
+    NOUN = "certification"
+
+    def records(self) -> list[HeldCertification]:
+        return list(self.profile.certifications)
+
+    def store(self, records: list[HeldCertification]) -> None:
+        self.update_profile(self.profile.model_copy(update={"certifications": records}))
+
+    def describe(self, record: HeldCertification) -> str:
+        certification = self.catalog.certifications.get(record.id)
+        name = certification.short_name if certification else record.id
+        return f"{name} · {record.earned:%Y-%m} · {record.status}"
+
+    def compose_form(self) -> ComposeResult:
+        options = [(f"{c.short_name} — {c.name}", c.id) for c in self.catalog.certifications.values()]
+        with Horizontal(classes="field-row"):
+            yield field_label("Certificate")
+            yield Select(options, prompt="pick a certification…", id="cert-id", compact=True)
+        with Horizontal(classes="field-row"):
+            yield field_label("Earned")
+            yield Input(placeholder="YYYY-MM-DD", id="cert-earned", compact=True)
+        with Horizontal(classes="field-row"):
+            yield field_label("Status")
+            yield Select(STATUSES, value="active", allow_blank=False, id="cert-status", compact=True)
+
+    def compose_extra(self) -> Iterable[Widget]:
+        yield Label("Eligibility for the others (updates as you edit your profile)", classes="section-title")
+        with VerticalScroll(id="eligibility"):
+            yield Static("", id="eligibility-text")
+
+    def on_mount(self) -> None:
+        self.profile_updated()
+
+    def shown(self) -> None:
+        super().shown()
+        self.profile_updated()
+
+    def profile_updated(self) -> None:
+        from pathfinder.engine import all_certification_statuses
+
+        statuses = all_certification_statuses(self.profile, self.catalog, self.today)
+        lines = [escape(describe_status(status, self.today)) for status in statuses]
+        self.query_one("#eligibility-text", Static).update("\n".join(lines))
+
+    def load_form(self, record: HeldCertification | None) -> None:
+        select: Select[str] = self.query_one("#cert-id", Select)
+        if record is None:
+            select.clear()
+        else:
+            select.value = record.id
+        self.query_one("#cert-earned", Input).value = record.earned.isoformat() if record else ""
+        self.query_one("#cert-status", Select).value = record.status if record else "active"
+
+    def form_is_blank(self) -> bool:
+        return (
+            self.query_one("#cert-id", Select).is_blank() and not self.query_one("#cert-earned", Input).value
+        )
+
+    def read_form(self) -> tuple[HeldCertification | None, list[str]]:
+        problems: list[str] = []
+        cert_id = self.query_one("#cert-id", Select).value
+        if not isinstance(cert_id, str):
+            problems.append("Certificate: pick one from the list.")
+        earned = parse_date(self.query_one("#cert-earned", Input).value, "Earned", self.today, problems)
+        status = self.query_one("#cert-status", Select).value
+        if problems or earned is None or not isinstance(cert_id, str):
+            return None, problems
+        try:
+            held = HeldCertification(
+                id=cert_id, earned=earned, status="lapsed" if status == "lapsed" else "active"
+            )
+        except ValidationError as error:
+            return None, [detail["msg"] for detail in error.errors()]
+        return held, []

@@ -1,0 +1,200 @@
+"""Small modal screens: errors, confirmations, draft recovery, open and save dialogs, TOML view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from pathfinder.errors import PathfinderError
+
+
+class ErrorScreen(ModalScreen[None]):
+    """A problem explained: the file, line and field of each problem, and what to do."""
+
+    BINDINGS = [Binding("escape,enter", "close", "Close", id="error-close")]
+
+    def __init__(self, error: PathfinderError) -> None:
+        super().__init__(id="error-view")
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog error-dialog"):
+            yield Label(f"⚠ {escape(self.error.title)}", classes="dialog-title error-text")
+            yield Static(escape(self.error.message), id="error-message")
+            with VerticalScroll(id="error-problems"):
+                for problem in self.error.problems:
+                    text = f"• [b]{escape(problem.location())}[/b]\n  {escape(problem.message)}"
+                    if problem.hint:
+                        text += f"\n  [i]{escape(problem.hint)}[/i]"
+                    yield Static(text, classes="problem")
+            yield Static("Nothing was changed or overwritten.", classes="muted")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; escape answers no."""
+
+    BINDINGS = [Binding("escape", "answer(False)", "Cancel", id="confirm-cancel")]
+
+    def __init__(self, title: str, message: str, yes: str, no: str = "Cancel") -> None:
+        super().__init__()
+        self.title_text, self.message, self.yes, self.no = title, message, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog confirm-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.no, id="no")
+                yield Button(self.yes, id="yes", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ConfirmQuit(Confirm):
+    """The unsaved-changes guard on quit."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Unsaved changes",
+            "Your plan has changes that are not saved. Quit anyway and lose them?\n"
+            "(Cancel, then ctrl+s, to save first.)",
+            yes="Quit without saving",
+        )
+
+
+class ConfirmDiscard(Confirm):
+    def __init__(self, message: str) -> None:
+        super().__init__("Unsaved changes", message, yes="Discard changes")
+
+
+class DraftOffer(Confirm):
+    """Offered at start when an autosaved draft was left behind."""
+
+    def __init__(self, description: str) -> None:
+        super().__init__("Recover your unsaved work?", description, yes="Recover draft", no="Discard draft")
+
+
+class OpenDialog(ModalScreen[Path | None]):
+    """Type a plan file's path (relative paths are taken from the plan directory)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="open-cancel")]
+
+    def __init__(self, plan_dir: Path, allow_any_path: bool = True) -> None:
+        super().__init__()
+        self.plan_dir, self.allow_any_path = plan_dir, allow_any_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Open a plan", classes="dialog-title")
+            yield Static(f"Plans folder: {escape(str(self.plan_dir))}", classes="muted")
+            yield Input(placeholder="file name or path, e.g. my-plan.toml", id="open-input")
+            yield Static("", id="open-problem", classes="error-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Open", id="open", variant="primary")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#open")
+    def submit(self) -> None:
+        text = self.query_one("#open-input", Input).value.strip()
+        path = Path(text).expanduser()
+        if not self.allow_any_path and path.name != text:
+            self.query_one("#open-problem", Static).update("Type a plain file name (no folders).")
+            return
+        if not path.is_absolute():
+            path = self.plan_dir / path
+        if not path.is_file() and path.with_suffix(".toml").is_file():
+            path = path.with_suffix(".toml")
+        if not text or not path.is_file():
+            self.query_one("#open-problem", Static).update(f"No such file: {escape(str(path))}")
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SaveDialog(ModalScreen[Path | None]):
+    """Choose where to save: a file name in the plan directory (or any path, when not hosted)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel")]
+
+    def __init__(self, plan_dir: Path, suggested: str, hosted: bool = False) -> None:
+        super().__init__()
+        self.plan_dir, self.suggested, self.hosted = plan_dir, suggested, hosted
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Save plan as", classes="dialog-title")
+            where = "a file name" if self.hosted else "a file name or a full path"
+            yield Static(f"Saved in {escape(str(self.plan_dir))} — type {where}.", classes="muted")
+            yield Input(value=self.suggested, id="save-input")
+            yield Static("", id="save-problem", classes="error-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        from pathfinder.tui.saving import resolve_save_path
+
+        path, problem = resolve_save_path(self.app, self.query_one("#save-input", Input).value)  # type: ignore[arg-type]
+        if path is None:
+            self.query_one("#save-problem", Static).update(problem)
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TomlView(ModalScreen[None]):
+    """The plan file's text, selectable, so a visitor can copy it."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="toml-close")]
+
+    def __init__(self, text: str, keyless: bool = False) -> None:
+        super().__init__()
+        self.text, self.keyless = text, keyless
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog toml-dialog"):
+            yield Label("Your plan as TOML", classes="dialog-title")
+            hint = "Select and copy the text (or press ctrl+a then ctrl+c) and keep it in a .toml file."
+            if self.keyless:
+                hint += " Plans are kept only for this visit; reconnect with an SSH key to keep them."
+            yield Static(hint, classes="muted")
+            yield TextArea(self.text, read_only=True, language=None, id="toml-text", show_line_numbers=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,244 @@
+"""Wizard step 6: the target path, its generated steps (with status, due date, notes), progress.
+
+Steps come from the engine (``plan_steps``); the user changes status, dates and notes, and adds,
+removes and reorders custom steps. Save with ctrl+s; export Markdown; see progress over time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Label, Select, Static
+
+from pathfinder.plan.models import STEP_STATUSES, Step
+from pathfinder.tui.screens.pane import WizardPane
+
+STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
+
+
+def progress_bar(done: int, total: int, width: int = 16) -> str:
+    """``█████░░░ 3/12 done (25%)``."""
+    share = done / total if total else 0.0
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled) + f" {done}/{total} done ({share:.0%})"
+
+
+def merge_steps(generated: list[Step], existing: list[Step]) -> list[Step]:
+    """Fresh engine steps, keeping the user's status/due/notes; keep started and custom steps too."""
+    by_id = {step.id: step for step in existing}
+    merged: list[Step] = []
+    for step in generated:
+        old = by_id.pop(step.id, None)
+        if old is not None:
+            step = step.model_copy(update={"status": old.status, "due": old.due, "notes": old.notes})
+        merged.append(step)
+    merged.extend(
+        step
+        for step in existing
+        if step.id in by_id and (step.kind == "custom" or step.status != "todo" or step.notes)
+    )
+    return merged
+
+
+def custom_step_id(title: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "step"
+    candidate, number = f"custom-{slug}", 2
+    while candidate in taken:
+        candidate, number = f"custom-{slug}-{number}", number + 1
+    return candidate
+
+
+class StepTable(DataTable[str]):
+    """The plan's steps; keys change status, edit, add, remove and reorder."""
+
+    BINDINGS = [
+        Binding("space", "cycle", "Status", id="step-status", tooltip="todo → doing → done → skipped"),
+        Binding("e", "edit", "Edit", id="step-edit", tooltip="Edit title, status, due date and notes"),
+        Binding("a", "add", "Add step", id="step-add", tooltip="Add a custom step"),
+        Binding("delete,x", "remove", "Remove", id="step-remove", tooltip="Remove the step"),
+        Binding("shift+up,K", "move(-1)", "Move up", id="step-up", key_display="⇧↑"),
+        Binding("shift+down,J", "move(1)", "Move down", id="step-down", key_display="⇧↓", show=False),
+    ]
+
+    @property
+    def pane(self) -> PlanPane:
+        return next(a for a in self.ancestors if isinstance(a, PlanPane))
+
+    def action_cycle(self) -> None:
+        self.pane.cycle_status(self.cursor_row)
+
+    def action_edit(self) -> None:
+        self.pane.edit_step(self.cursor_row)
+
+    def action_add(self) -> None:
+        self.pane.add_step()
+
+    def action_remove(self) -> None:
+        self.pane.remove_step(self.cursor_row)
+
+    def action_move(self, delta: int) -> None:
+        self.pane.move_step(self.cursor_row, delta)
+
+
+class PlanPane(WizardPane):
+    """Target selector, progress, and the step table."""
+
+    def compose(self) -> ComposeResult:
+        options = [(path.name, path.id) for path in self.catalog.paths.values()]
+        with Horizontal(id="plan-top"):
+            yield Label("Target", classes="field-label")
+            yield Select(options, prompt="choose your target path…", id="target", compact=True)
+            yield Static("", id="plan-progress")
+        table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Status", "Step", "Due", "Notes")
+        yield table
+        yield Static("", id="plan-hint", classes="muted")
+        with Horizontal(id="plan-buttons"):
+            yield Button("Add step", id="plan-add", compact=True)
+            yield Button("Save", id="plan-save", compact=True, variant="primary")
+            yield Button("Export .md", id="plan-export", compact=True)
+            yield Button("Progress", id="plan-progress-view", compact=True)
+            yield Button("As TOML", id="plan-toml", compact=True)
+
+    def on_mount(self) -> None:
+        self.shown()
+
+    def focus_first(self) -> None:
+        if self.session.plan.target:
+            self.query_one(StepTable).focus()
+        else:
+            self.query_one("#target", Select).focus()
+
+    def shown(self) -> None:
+        plan = self.session.plan
+        select: Select[str] = self.query_one("#target", Select)
+        if plan.target and plan.target in self.catalog.paths and select.value != plan.target:
+            with select.prevent(Select.Changed):
+                select.value = plan.target
+        if plan.target and self.session.steps_for != plan.profile:
+            self.regenerate(plan.target)
+        self.render_steps()
+
+    def regenerate(self, target: str) -> None:
+        from pathfinder.engine import plan_steps
+
+        generated = plan_steps(self.profile, target, self.catalog, self.today)
+        plan = self.session.plan
+        existing = plan.steps if plan.target == target else [s for s in plan.steps if s.kind == "custom"]
+        steps = merge_steps(generated, existing)
+        changed = steps != plan.steps or plan.target != target
+        self.session.set_target(target, steps)
+        self.session.steps_for = plan.profile
+        if changed:
+            self.pf_app.mark_changed()
+
+    @on(Select.Changed, "#target")
+    def target_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.session.plan.target:
+            self.regenerate(event.value)
+            self.render_steps()
+            self.query_one(StepTable).focus()
+
+    def render_steps(self, cursor: int | None = None) -> None:
+        table = self.query_one(StepTable)
+        row = table.cursor_row if cursor is None else cursor
+        table.clear()
+        for step in self.session.plan.steps:
+            notes = step.notes.replace("\n", " ")
+            table.add_row(
+                STATUS_MARKS[step.status],
+                escape(step.title),
+                step.due.isoformat() if step.due else "",
+                escape(notes[:40] + ("…" if len(notes) > 40 else "")),
+                key=step.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        done, total = self.session.plan.progress()
+        self.query_one("#plan-progress", Static).update(progress_bar(done, total))
+        hint = (
+            "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
+            if self.session.plan.target
+            else "Choose a target path to generate your steps."
+        )
+        self.query_one("#plan-hint", Static).update(hint)
+
+    def _replace_steps(self, steps: list[Step], cursor: int) -> None:
+        self.session.set_steps(steps)
+        self.pf_app.mark_changed()
+        self.render_steps(cursor)
+
+    def cycle_status(self, row: int) -> None:
+        steps = list(self.session.plan.steps)
+        if not 0 <= row < len(steps):
+            return
+        current = STEP_STATUSES.index(steps[row].status)
+        steps[row] = steps[row].model_copy(
+            update={"status": STEP_STATUSES[(current + 1) % len(STEP_STATUSES)]}
+        )
+        self._replace_steps(steps, row)
+
+    def edit_step(self, row: int) -> None:
+        from pathfinder.tui.screens.step_dialog import StepDialog
+
+        steps = list(self.session.plan.steps)
+        if not 0 <= row < len(steps):
+            return
+
+        def edited(step: Step | None) -> None:
+            if step is not None:
+                steps[row] = step
+                self._replace_steps(steps, row)
+
+        self.app.push_screen(StepDialog(steps[row]), edited)
+
+    def add_step(self) -> None:
+        from pathfinder.tui.screens.step_dialog import StepDialog
+
+        placeholder = Step(id="custom-new", title="New step", kind="custom")
+
+        def added(step: Step | None) -> None:
+            if step is None:
+                return
+            steps = list(self.session.plan.steps)
+            taken = {s.id for s in steps}
+            steps.append(step.model_copy(update={"id": custom_step_id(step.title, taken)}))
+            self._replace_steps(steps, len(steps) - 1)
+
+        self.app.push_screen(StepDialog(placeholder, heading="Add a step"), added)
+
+    def remove_step(self, row: int) -> None:
+        steps = list(self.session.plan.steps)
+        if 0 <= row < len(steps):
+            removed = steps.pop(row)
+            self._replace_steps(steps, row)
+            self.notify(f"Removed: {removed.title}", timeout=2)
+
+    def move_step(self, row: int, delta: int) -> None:
+        steps = list(self.session.plan.steps)
+        other = row + delta
+        if 0 <= row < len(steps) and 0 <= other < len(steps):
+            steps[row], steps[other] = steps[other], steps[row]
+            self._replace_steps(steps, other)
+
+    @on(DataTable.RowSelected, "#steps-table")
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        self.edit_step(event.cursor_row)
+
+    @on(Button.Pressed, "#plan-buttons Button")
+    def button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "plan-add": self.add_step,
+            "plan-save": self.pf_app.action_save,
+            "plan-export": self.pf_app.action_export_markdown,
+            "plan-progress-view": self.pf_app.action_progress,
+            "plan-toml": self.pf_app.action_view_toml,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()

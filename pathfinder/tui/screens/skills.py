@@ -1,0 +1,257 @@
+"""Wizard step 4: rate every skill 0–4, filterable, grouped by category, with suggestions.
+
+Suggestions come from the backgrounds of the person's roles (their transferable skills); they are
+marked as such and count only once accepted (``a``, or ``A`` for all) or changed.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pathfinder.catalog.models import SKILL_LEVEL_NAMES, Skill
+from pathfinder.tui.screens.pane import WizardPane
+
+NAME_WIDTH = 30
+
+
+def rating_bar(level: int) -> str:
+    """``●●○○`` plus the number, so the level never depends on colour."""
+    return "●" * level + "○" * (4 - level)
+
+
+class RatingList(OptionList):
+    """Skills with keyboard rating: digits 0–4, left/right to step, ``a`` to accept a suggestion."""
+
+    BINDINGS = [
+        Binding("0", "rate(0)", "Rate", id="rate", key_display="0–4", tooltip="Rate the skill 0 (none) to 4"),
+        Binding("1", "rate(1)", "Rate 1", show=False, id="rate-1"),
+        Binding("2", "rate(2)", "Rate 2", show=False, id="rate-2"),
+        Binding("3", "rate(3)", "Rate 3", show=False, id="rate-3"),
+        Binding("4", "rate(4)", "Rate 4", show=False, id="rate-4"),
+        Binding("left", "step(-1)", "Lower", show=False, id="rate-lower"),
+        Binding("right", "step(1)", "Raise", show=False, id="rate-raise"),
+        Binding("a", "accept", "Accept suggestion", id="accept", tooltip="Keep the suggested rating"),
+        Binding("A", "accept_all", "Accept all", id="accept-all", tooltip="Keep every suggested rating"),
+        Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the skills"),
+    ]
+
+    def action_rate(self, level: int) -> None:
+        if self.pane is not None:
+            self.pane.rate_highlighted(level)
+
+    @property
+    def pane(self) -> SkillsPane | None:
+        return next((a for a in self.ancestors if isinstance(a, SkillsPane)), None)
+
+    def action_step(self, delta: int) -> None:
+        if self.pane is not None:
+            self.pane.step_highlighted(delta)
+
+    def action_accept(self) -> None:
+        if self.pane is not None:
+            self.pane.accept_highlighted()
+
+    def action_accept_all(self) -> None:
+        if self.pane is not None:
+            self.pane.accept_all()
+
+    def action_filter(self) -> None:
+        if self.pane is not None:
+            self.pane.query_one("#skill-filter", Input).focus()
+
+
+class SkillsPane(WizardPane):
+    """A filter box, the grouped skill list, and the highlighted skill's description and levels."""
+
+    BINDINGS = [Binding("down", "to_list", "To list", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="type to filter skills (e.g. risk, sql, roadmap)…", id="skill-filter", compact=True
+        )
+        with Horizontal(id="skills-body"):
+            yield RatingList(id="skill-list")
+            with Vertical(id="skill-side"):
+                with VerticalScroll(id="skill-detail-scroll"):
+                    yield Static("", id="skill-detail")
+                with Horizontal(id="rate-buttons"):
+                    for level in range(5):
+                        yield Button(
+                            str(level), id=f"rate-{level}", compact=True, tooltip=SKILL_LEVEL_NAMES[level]
+                        )
+                    yield Button("Accept", id="accept-suggestion", compact=True, variant="success")
+        yield Static("", id="skills-summary", classes="muted")
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    def shown(self) -> None:
+        self.rebuild()
+
+    def focus_first(self) -> None:
+        self.query_one("#skill-list", RatingList).focus()
+
+    def action_to_list(self) -> None:
+        self.query_one("#skill-list", RatingList).focus()
+
+    # ----- data -----------------------------------------------------------------------------------
+
+    def suggestions(self) -> dict[str, int]:
+        """Suggested levels from the person's backgrounds, for skills not yet rated."""
+        suggested: dict[str, int] = {}
+        for role in self.profile.roles:
+            background = self.catalog.backgrounds.get(role.background or "")
+            if background is None:
+                continue
+            for item in background.transferable:
+                suggested[item.skill] = max(suggested.get(item.skill, 0), item.level)
+        rated = self.profile.skills
+        return {skill: level for skill, level in suggested.items() if skill not in rated}
+
+    def prompt(self, skill: Skill, suggested: dict[str, int]) -> str:
+        name = skill.name if len(skill.name) <= NAME_WIDTH else skill.name[: NAME_WIDTH - 1] + "…"
+        if skill.id in suggested:
+            level = suggested[skill.id]
+            return f"{escape(name):<{NAME_WIDTH}} [i]{rating_bar(level)} {level} suggested[/i]"
+        level = self.profile.skills.get(skill.id, 0)
+        return f"{escape(name):<{NAME_WIDTH}} {rating_bar(level)} {level} {SKILL_LEVEL_NAMES[level]}"
+
+    def rebuild(self) -> None:
+        """Refill the list for the current filter (one cheap OptionList update per keystroke)."""
+        listing = self.query_one("#skill-list", RatingList)
+        highlighted = listing.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        query = self.query_one("#skill-filter", Input).value.strip().lower()
+        suggested = self.suggestions()
+        options: list[Option] = []
+        for category in self.catalog.categories.values():
+            skills = [
+                skill
+                for skill in self.catalog.skills.values()
+                if skill.category == category.id
+                and (
+                    not query
+                    or query in skill.name.lower()
+                    or query in skill.id
+                    or query in category.name.lower()
+                )
+            ]
+            if not skills:
+                continue
+            options.append(Option(f"[b]{escape(category.name)}[/b]", id=f"cat-{category.id}", disabled=True))
+            options.extend(Option(self.prompt(skill, suggested), id=skill.id) for skill in skills)
+        if not options:
+            options.append(Option(f"No skill matches “{escape(query)}”", disabled=True))
+        listing.set_options(options)
+        index = None
+        if keep is not None:
+            try:
+                index = listing.get_option_index(keep)
+            except Exception:
+                index = None
+        if index is None:
+            index = next((i for i, option in enumerate(options) if not option.disabled), None)
+        listing.highlighted = index
+        self.update_summary(suggested)
+        self.show_detail()
+
+    def update_summary(self, suggested: dict[str, int]) -> None:
+        rated = sum(1 for level in self.profile.skills.values() if level > 0)
+        text = f"{rated} of {len(self.catalog.skills)} skills rated above 0"
+        if suggested:
+            text += f" · {len(suggested)} suggestions from your roles (a: accept, A: accept all)"
+        self.query_one("#skills-summary", Static).update(text)
+
+    def highlighted_skill(self) -> Skill | None:
+        option = self.query_one("#skill-list", RatingList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self.catalog.skills.get(option.id)
+
+    @on(OptionList.OptionHighlighted, "#skill-list")
+    def show_detail(self) -> None:
+        skill = self.highlighted_skill()
+        detail = self.query_one("#skill-detail", Static)
+        if skill is None:
+            detail.update("")
+            return
+        suggested = self.suggestions()
+        current = self.profile.skills.get(skill.id, 0)
+        category = self.catalog.categories.get(skill.category)
+        lines = [
+            f"[b]{escape(skill.name)}[/b]",
+            f"[dim]{escape(category.name if category else skill.category)}[/dim]",
+            "",
+        ]
+        lines.append(escape(skill.description))
+        lines.append("")
+        lines.append(f"{'▶' if current == 0 else ' '} 0 none")
+        for level, meaning in enumerate(skill.levels, start=1):
+            marker = "▶" if level == current else " "
+            lines.append(f"{marker} {level} {SKILL_LEVEL_NAMES[level]}: {escape(meaning)}")
+        if skill.id in suggested:
+            lines += ["", f"[i]Suggested {suggested[skill.id]} from your background — press a to accept.[/i]"]
+        detail.update("\n".join(lines))
+        self.query_one("#accept-suggestion", Button).display = skill.id in suggested
+
+    # ----- rating ---------------------------------------------------------------------------------
+
+    def set_rating(self, skill_id: str, level: int) -> None:
+        skills = dict(self.profile.skills)
+        skills[skill_id] = max(0, min(4, level))
+        self.update_profile(self.profile.model_copy(update={"skills": skills}))
+        skill = self.catalog.skills[skill_id]
+        listing = self.query_one("#skill-list", RatingList)
+        listing.replace_option_prompt(skill_id, self.prompt(skill, self.suggestions()))
+        self.update_summary(self.suggestions())
+        self.show_detail()
+
+    def rate_highlighted(self, level: int) -> None:
+        skill = self.highlighted_skill()
+        if skill is not None:
+            self.set_rating(skill.id, level)
+
+    def step_highlighted(self, delta: int) -> None:
+        skill = self.highlighted_skill()
+        if skill is None:
+            return
+        base = self.profile.skills.get(skill.id, self.suggestions().get(skill.id, 0))
+        self.set_rating(skill.id, base + delta)
+
+    def accept_highlighted(self) -> None:
+        skill = self.highlighted_skill()
+        suggested = self.suggestions()
+        if skill is not None and skill.id in suggested:
+            self.set_rating(skill.id, suggested[skill.id])
+
+    def accept_all(self) -> None:
+        suggested = self.suggestions()
+        if not suggested:
+            self.notify("No suggestions left to accept.")
+            return
+        skills = dict(self.profile.skills) | suggested
+        self.update_profile(self.profile.model_copy(update={"skills": skills}))
+        self.rebuild()
+        self.notify(f"Accepted {len(suggested)} suggested ratings.", timeout=2)
+
+    @on(Input.Changed, "#skill-filter")
+    def filter_changed(self) -> None:
+        self.rebuild()
+
+    @on(Input.Submitted, "#skill-filter")
+    def filter_submitted(self) -> None:
+        self.action_to_list()
+
+    @on(Button.Pressed, "#rate-buttons Button")
+    def rate_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id == "accept-suggestion":
+            self.accept_highlighted()
+        elif button_id.startswith("rate-"):
+            self.rate_highlighted(int(button_id.removeprefix("rate-")))

@@ -1,0 +1,139 @@
+"""The first screen: start, open a saved plan, read the product-vs-project overview, or quit.
+
+Imported at start-up: Textual only. Saved plans are listed once content has loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from pathfinder.tui.app import PathfinderApp
+
+MENU = (
+    ("new", "Start a new profile", "n"),
+    ("open", "Open a saved plan…", "o"),
+    ("glance", "Product vs project at a glance", "g"),
+    ("quit", "Quit", "q"),
+)
+
+
+class WelcomeScreen(Screen[None]):
+    """Pathfinder's front door."""
+
+    BINDINGS = [
+        Binding("n", "app.new_profile", "New", id="welcome-new", tooltip="Start a new profile"),
+        Binding("o", "app.open", "Open", id="welcome-open", tooltip="Open a saved plan by path"),
+        Binding("g", "app.glance", "Product vs project", id="welcome-glance", tooltip="The two roles"),
+        Binding("q", "app.quit", "Quit", id="welcome-quit", show=False, tooltip="Quit Pathfinder"),
+    ]
+
+    @property
+    def pf_app(self) -> PathfinderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="welcome"):
+            yield Static(
+                "[b]Pathfinder[/b]  [dim]product or project management?[/dim]\n"
+                "Compare your experience with six career paths, see what fits and why, "
+                "and keep a plan you can come back to.",
+                id="welcome-intro",
+            )
+            if self.pf_app.hosted_keyless:
+                yield Static(
+                    "You connected without an SSH key: plans are kept only for this visit. "
+                    "Use “View plan as TOML” (command palette, ctrl+p) to copy yours, or reconnect "
+                    "with an SSH key to keep plans.",
+                    id="keyless-note",
+                )
+            with Horizontal(id="welcome-body"):
+                with Vertical(id="welcome-menu-box"):
+                    yield Label("What would you like to do?", classes="section-title")
+                    yield OptionList(
+                        *(Option(f"[b]{key}[/b]  {label}", id=option_id) for option_id, label, key in MENU),
+                        id="welcome-menu",
+                    )
+                with Vertical(id="welcome-plans-box"):
+                    yield Label("Saved plans", classes="section-title")
+                    yield OptionList(Option("loading content…", disabled=True), id="saved-plans")
+                    yield Input(
+                        placeholder="…or type the path of a plan file and press Enter",
+                        id="open-path",
+                        classes="hidden" if self.pf_app.hosted else "",
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#welcome-menu", OptionList).focus()
+
+    def content_loaded(self) -> None:
+        """Called by the App when the catalog is ready: list the saved plans."""
+        self.list_saved_plans()
+
+    @work(group="saved-plans", exclusive=True)
+    async def list_saved_plans(self) -> None:
+        import asyncio
+
+        from pathfinder.tui.plan_list import saved_plans
+
+        plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, self.pf_app.catalog)
+        self._plans = {str(index): plan.path for index, plan in enumerate(plans)}
+        listing = self.query_one("#saved-plans", OptionList)
+        listing.clear_options()
+        if not plans:
+            listing.add_option(Option(f"No plans yet in {self.pf_app.plan_dir}", disabled=True))
+            return
+        listing.add_options(Option(plan.label(), id=str(index)) for index, plan in enumerate(plans))
+
+    def on_screen_resume(self) -> None:
+        if self.pf_app.catalog is not None:
+            self.list_saved_plans()
+
+    @on(OptionList.OptionSelected, "#welcome-menu")
+    def menu_chosen(self, event: OptionList.OptionSelected) -> None:
+        actions = {
+            "new": self.pf_app.action_new_profile,
+            "open": self._focus_plans,
+            "glance": self.pf_app.action_glance,
+        }
+        if event.option_id == "quit":
+            self.run_worker(self.pf_app.action_quit())
+        elif event.option_id in actions:
+            actions[event.option_id]()
+
+    def _focus_plans(self) -> None:
+        listing = self.query_one("#saved-plans", OptionList)
+        if listing.option_count and not listing.get_option_at_index(0).disabled:
+            listing.focus()
+        elif not self.pf_app.hosted:
+            self.query_one("#open-path", Input).focus()
+        else:
+            self.notify("No saved plans yet.")
+
+    @on(OptionList.OptionSelected, "#saved-plans")
+    def plan_chosen(self, event: OptionList.OptionSelected) -> None:
+        path = getattr(self, "_plans", {}).get(event.option_id or "")
+        if path is not None:
+            self.run_worker(self.pf_app.open_plan(path), group="open")
+
+    @on(Input.Submitted, "#open-path")
+    def path_typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        path = Path(text).expanduser()
+        if not path.is_file():
+            self.notify(f"No such file: {path}", severity="error")
+            return
+        self.run_worker(self.pf_app.open_plan(path), group="open")

@@ -1,0 +1,196 @@
+"""The wizard: a step indicator, one pane per step, next/back, and jumps to any visited step.
+
+Steps: Background · Education · Certifications · Skills · Compare · Plan. Each pane is created the
+first time it is shown (so start-up and memory stay small) and validates itself before the user leaves.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Static, Tab, Tabs
+
+from pathfinder.tui.session import WIZARD_STEPS
+
+if TYPE_CHECKING:
+    from pathfinder.tui.app import PathfinderApp
+    from pathfinder.tui.screens.pane import WizardPane
+
+STEP_LABELS = {
+    "background": "Background",
+    "education": "Education",
+    "certifications": "Certifications",
+    "skills": "Skills",
+    "compare": "Compare",
+    "plan": "Plan",
+}
+PANE_CLASSES = {
+    "background": ("pathfinder.tui.screens.background", "BackgroundPane"),
+    "education": ("pathfinder.tui.screens.education", "EducationPane"),
+    "certifications": ("pathfinder.tui.screens.certifications", "CertificationsPane"),
+    "skills": ("pathfinder.tui.screens.skills", "SkillsPane"),
+    "compare": ("pathfinder.tui.screens.compare", "ComparePane"),
+    "plan": ("pathfinder.tui.screens.plan", "PlanPane"),
+}
+
+
+class WizardScreen(Screen[None]):
+    """Profile → compare → plan, one step at a time."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", id="next", tooltip="Check this step and go to the next"),
+        Binding("ctrl+b", "back", "Back", id="back", tooltip="Go to the previous step"),
+        Binding("f2", "go('background')", "Background", show=False, id="go-background"),
+        Binding("f3", "go('education')", "Education", show=False, id="go-education"),
+        Binding("f4", "go('certifications')", "Certifications", show=False, id="go-certifications"),
+        Binding("f5", "go('skills')", "Skills", show=False, id="go-skills"),
+        Binding("f6", "go('compare')", "Compare", show=False, id="go-compare"),
+        Binding("f7", "go('plan')", "Plan", show=False, id="go-plan"),
+        Binding("ctrl+g", "home", "Home", show=False, id="home", tooltip="Back to the welcome screen"),
+    ]
+
+    def __init__(self, step: str = "background") -> None:
+        super().__init__(id="wizard")
+        self.initial_step = step
+        self.current: str | None = None
+
+    @property
+    def pf_app(self) -> PathfinderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(
+            *(
+                Tab(f"{index} {STEP_LABELS[step]}", id=f"tab-{step}")
+                for index, step in enumerate(WIZARD_STEPS, start=1)
+            ),
+            id="steps",
+        )
+        yield ContentSwitcher(id="panes")
+        with Horizontal(id="wizard-nav"):
+            yield Button("‹ Back", id="nav-back", compact=True)
+            yield Static("", id="wizard-status")
+            yield Button("Next ›", id="nav-next", compact=True, variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._update_tabs()
+        self.go(self.initial_step, check=False)
+
+    # ----- navigation -----------------------------------------------------------------------------
+
+    def pane(self, step: str) -> WizardPane:
+        """The pane for ``step``, created and mounted on first use."""
+        switcher = self.query_one("#panes", ContentSwitcher)
+        found = switcher.query(f"#pane-{step}")
+        if found:
+            return found.first()  # type: ignore[return-value]
+        module_name, class_name = PANE_CLASSES[step]
+        pane_class: Any = getattr(import_module(module_name), class_name)
+        pane: WizardPane = pane_class(id=f"pane-{step}")
+        switcher.mount(pane)
+        return pane
+
+    def go(self, step: str, check: bool = True) -> bool:
+        """Show ``step``; leaving a step with problems is refused and the problems are shown."""
+        session = self.pf_app.session
+        if session is None or step not in WIZARD_STEPS or step == self.current:
+            return False
+        if check and self.current is not None:
+            target_index = WIZARD_STEPS.index(step)
+            if target_index > WIZARD_STEPS.index(self.current) and step not in session.visited:
+                # jumping ahead is allowed only through steps already completed
+                step = WIZARD_STEPS[WIZARD_STEPS.index(self.current) + 1]
+            problems = self.pane(self.current).commit()
+            if problems:
+                self.show_status("Fix this first: " + problems[0], error=True)
+                self._select_tab(self.current)
+                return False
+        session.visited.add(step)
+        is_new = not self.query_one("#panes", ContentSwitcher).query(f"#pane-{step}")
+        pane = self.pane(step)
+        self.current = step
+        self.query_one("#panes", ContentSwitcher).current = f"pane-{step}"
+        self._update_tabs()
+        self._select_tab(step)
+        self.show_status("")
+        if is_new:
+            pane.focus_when_mounted = True
+        else:
+            pane.shown()
+            self.call_after_refresh(pane.focus_first)
+        self.refresh_bindings()
+        return True
+
+    def _select_tab(self, step: str) -> None:
+        tabs = self.query_one("#steps", Tabs)
+        if tabs.active != f"tab-{step}":
+            with tabs.prevent(Tabs.TabActivated):
+                tabs.active = f"tab-{step}"
+
+    def _update_tabs(self) -> None:
+        session = self.pf_app.session
+        visited = session.visited if session else set()
+        tabs = self.query_one("#steps", Tabs)
+        for index, step in enumerate(WIZARD_STEPS, start=1):
+            tab = tabs.query_one(f"#tab-{step}", Tab)
+            mark = "✓ " if step in visited and step != self.current else ""
+            tab.label = f"{mark}{index} {STEP_LABELS[step]}"
+            tab.disabled = step not in visited and step != self.current
+
+    @on(Tabs.TabActivated, "#steps")
+    def tab_chosen(self, event: Tabs.TabActivated) -> None:
+        step = (event.tab.id or "").removeprefix("tab-")
+        if step and step != self.current:
+            self.go(step)
+
+    def action_next(self) -> None:
+        if self.current is None:
+            return
+        index = WIZARD_STEPS.index(self.current)
+        if index + 1 < len(WIZARD_STEPS):
+            self.go(WIZARD_STEPS[index + 1])
+        else:
+            self.pf_app.action_save()
+
+    def action_back(self) -> None:
+        if self.current is None:
+            return
+        index = WIZARD_STEPS.index(self.current)
+        if index > 0:
+            self.go(WIZARD_STEPS[index - 1], check=False)
+
+    def action_go(self, step: str) -> None:
+        self.go(step)
+
+    def action_home(self) -> None:
+        self.pf_app.pop_screen()
+
+    @on(Button.Pressed, "#nav-next")
+    def next_pressed(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#nav-back")
+    def back_pressed(self) -> None:
+        self.action_back()
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        """A one-line message in the navigation bar (problems in the error colour, with ⚠)."""
+        status = self.query_one("#wizard-status", Static)
+        status.update(("⚠ " + text) if error and text else text)
+        status.set_class(error, "error-text")
+
+    def session_saved(self) -> None:
+        if self.current is not None:
+            self.pane(self.current).shown()
+
+    def profile_changed(self) -> None:
+        """A pane changed the profile: mark unsaved work and keep the indicator current."""
+        self.pf_app.mark_changed()

@@ -1,0 +1,59 @@
+"""The plan being edited: the document, where it lives on disk and whether it has unsaved changes.
+
+Plain Python (no Textual): the App owns one Session; screens replace its plan with updated copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pathfinder.plan.models import Plan, Step, new_plan
+from pathfinder.profile import Profile
+
+WIZARD_STEPS: tuple[str, ...] = ("background", "education", "certifications", "skills", "compare", "plan")
+
+
+@dataclass
+class Session:
+    """One plan in the editor."""
+
+    plan: Plan
+    path: Path | None = None
+    dirty: bool = False
+    visited: set[str] = field(default_factory=set)
+    steps_for: Profile | None = None
+    """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
+
+    @classmethod
+    def new(cls, now: datetime, content_version: str) -> Session:
+        """A blank profile and plan."""
+        return cls(plan=new_plan(now, content_version))
+
+    def __post_init__(self) -> None:
+        if self.steps_for is None and self.plan.target:
+            self.steps_for = self.plan.profile
+        if not self.visited:
+            if self.plan.profile.roles or self.plan.target or self.plan.profile.skills:
+                self.visited = set(WIZARD_STEPS)
+            else:
+                self.visited = {"background"}
+
+    @property
+    def profile(self) -> Profile:
+        return self.plan.profile
+
+    def set_profile(self, profile: Profile) -> None:
+        self.plan = self.plan.model_copy(update={"profile": profile})
+
+    def set_target(self, target: str | None, steps: list[Step]) -> None:
+        self.plan = self.plan.model_copy(update={"target": target, "steps": steps})
+
+    def set_steps(self, steps: list[Step]) -> None:
+        self.plan = self.plan.model_copy(update={"steps": steps})
+
+    def suggested_name(self) -> str:
+        """A file name for the first save: the target path's id, or "my-plan"."""
+        stem = self.plan.target or "my-plan"
+        return f"{stem}-plan.toml" if self.plan.target else f"{stem}.toml"

@@ -1,0 +1,1 @@
+"""Small reusable widgets (fit bars, rating lists)."""
