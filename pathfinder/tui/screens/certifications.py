@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from pathfinder.catalog.catalog import Catalog
 from pathfinder.engine.results import CertificationStatus
 from pathfinder.profile import HeldCertification
 from pathfinder.tui.screens.pane import field_label
@@ -21,9 +22,10 @@ from pathfinder.tui.validation import months_between, parse_date
 STATUSES = [("active", "active"), ("lapsed", "lapsed")]
 
 
-def describe_status(status: CertificationStatus, today: date) -> str:
+def describe_status(status: CertificationStatus, today: date, catalog: Catalog | None = None) -> str:
     """One line per certification: held, eligible now, eligible in N months, or what is missing."""
-    short = status.name
+    certification = catalog.certifications.get(status.certification) if catalog else None
+    short = certification.short_name if certification else status.name
     caveat = " (rule not confirmed by the issuer)" if status.unconfirmed else ""
     if status.held:
         return f"✓ {short}: held"
@@ -84,7 +86,7 @@ class CertificationsPane(RecordsPane[HeldCertification]):
         from pathfinder.engine import all_certification_statuses
 
         statuses = all_certification_statuses(self.profile, self.catalog, self.today)
-        lines = [escape(describe_status(status, self.today)) for status in statuses]
+        lines = [escape(describe_status(status, self.today, self.catalog)) for status in statuses]
         self.query_one("#eligibility-text", Static).update("\n".join(lines))
 
     def load_form(self, record: HeldCertification | None) -> None:

@@ -30,6 +30,7 @@ class PathColumn(Vertical):
         pane = self.pane
         options = [(path.name, path.id) for path in pane.catalog.paths.values()]
         yield Select(options, value=self.path_id, allow_blank=False, id=f"select-{self.side}", compact=True)
+        yield Label("Fit score · ⏎ on a number: why", classes="muted")
         yield OptionList(id=f"numbers-{self.side}", classes="numbers")
         yield Static("", id=f"skills-{self.side}", classes="column-text")
         yield Label("Certifications", classes="section-title")
@@ -47,14 +48,13 @@ class PathColumn(Vertical):
         numbers.set_options(
             [
                 Option(
-                    f"[b]Fit[/b] {fit_bar(fit.score)} / 100 · rank {fit.rank} of {total}  [dim]why? ⏎[/dim]",
+                    f"[b]Fit {fit.score:5.1f}[/b] {fit_bar(fit.score, number=False)} rank {fit.rank}/{total}",
                     id="fit",
                 )
             ]
             + [
                 Option(
-                    f"  {escape(c.label):<15} {c.contribution:5.1f} pts"
-                    f"  [dim]({c.weight:.0%} × {c.score:.0%})[/dim]",
+                    f"  {escape(c.label):<14} {c.contribution:4.1f} pts [dim]{c.weight:.0%}×{c.score:.0%}[/dim]",
                     id=f"component-{c.id}",
                 )
                 for c in fit.components
@@ -73,7 +73,7 @@ class PathColumn(Vertical):
             status = statuses.get(item.certification)
             if status is not None:
                 cert_options.append(
-                    Option(escape(describe_status(status, pane.today)), id=item.certification)
+                    Option(escape(describe_status(status, pane.today, pane.catalog)), id=item.certification)
                 )
         certs.set_options(cert_options or [Option("No certifications listed for this path", disabled=True)])
         week = "\n".join(f"  • {escape(item)}" for item in path.typical_week)
@@ -92,7 +92,7 @@ class ComparePane(WizardPane):
             with Horizontal(id="compare-columns"):
                 yield PathColumn("left", comparison.left)
                 yield PathColumn("right", comparison.right)
-            yield Label("All paths, best fit first (⏎ for why)", classes="section-title")
+            yield Label("All paths, best fit first", classes="section-title")
             yield OptionList(id="ranked", classes="numbers")
 
     def on_mount(self) -> None:

@@ -116,7 +116,7 @@ def explain_certification(status: CertificationStatus, catalog: Catalog, today: 
     from pathfinder.tui.screens.certifications import describe_status
 
     certification = catalog.certifications.get(status.certification)
-    lines = [escape(describe_status(status, today)), ""]
+    lines = [escape(describe_status(status, today, catalog)), ""]
     if certification is not None:
         lines += [
             f"[b]{escape(certification.name)}[/b] — {escape(certification.issuer)}",

@@ -95,7 +95,7 @@ class PlanPane(WizardPane):
             yield Select(options, prompt="choose your target path…", id="target", compact=True)
             yield Static("", id="plan-progress")
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Status", "Step", "Due", "Notes")
+        table.add_columns("Status", "Due", "Step", "Notes")
         yield table
         yield Static("", id="plan-hint", classes="muted")
         with Horizontal(id="plan-buttons"):
@@ -152,8 +152,8 @@ class PlanPane(WizardPane):
             notes = step.notes.replace("\n", " ")
             table.add_row(
                 STATUS_MARKS[step.status],
-                escape(step.title),
                 step.due.isoformat() if step.due else "",
+                escape(step.title),
                 escape(notes[:40] + ("…" if len(notes) > 40 else "")),
                 key=step.id,
             )

@@ -90,8 +90,7 @@ class RecordsPane(WizardPane, Generic[RecordT]):
             for index, record in enumerate(self.records())
         )
         listing.add_option(Option(f"＋ Add a {self.NOUN}", id=ADD_ID))
-        if highlight is not None:
-            listing.highlighted = highlight
+        listing.highlighted = highlight if highlight is not None else 0
 
     @on(OptionList.OptionSelected, "#records")
     def record_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -72,6 +72,7 @@ class WizardScreen(Screen[None]):
                 for index, step in enumerate(WIZARD_STEPS, start=1)
             ),
             id="steps",
+            active=f"tab-{self.initial_step}",
         )
         yield ContentSwitcher(id="panes")
         with Horizontal(id="wizard-nav"):
@@ -141,8 +142,8 @@ class WizardScreen(Screen[None]):
         tabs = self.query_one("#steps", Tabs)
         for index, step in enumerate(WIZARD_STEPS, start=1):
             tab = tabs.query_one(f"#tab-{step}", Tab)
-            mark = "✓ " if step in visited and step != self.current else ""
-            tab.label = f"{mark}{index} {STEP_LABELS[step]}"
+            mark = "✓" if step in visited and step != self.current else str(index)
+            tab.label = f"{mark} {STEP_LABELS[step]}"
             tab.disabled = step not in visited and step != self.current
 
     @on(Tabs.TabActivated, "#steps")

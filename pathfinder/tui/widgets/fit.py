@@ -7,10 +7,11 @@ from rich.markup import escape
 BAR_WIDTH = 10
 
 
-def fit_bar(score: float, width: int = BAR_WIDTH) -> str:
-    """``███████░░░ 72.4`` — the number is always shown, never colour alone."""
+def fit_bar(score: float, width: int = BAR_WIDTH, number: bool = True) -> str:
+    """``███████░░░ 72.4`` — shown next to the number, never colour alone."""
     filled = max(0, min(width, round(score / 100 * width)))
-    return "█" * filled + "░" * (width - filled) + f" {score:5.1f}"
+    bar = "█" * filled + "░" * (width - filled)
+    return f"{bar} {score:5.1f}" if number else bar
 
 
 def sources_line(sources: list[str], as_of: str, confidence: str) -> str:
