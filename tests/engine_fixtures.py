@@ -46,7 +46,7 @@ RESOURCE_HOURS: dict[str, int | None] = {
     "res-vision": 10,
     "res-roadmaps": 6,
     "res-interviews": None,
-    "res-planning": 20,
+    "res-planning": 60,
     "res-risk": None,
     "res-stakeholders": 8,
     "res-scrum": 4,

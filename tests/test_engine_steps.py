@@ -41,7 +41,7 @@ def test_skill_steps_close_the_costliest_gaps_first() -> None:
     ]
     planning, risk, _ = steps
     assert planning.title == "Raise Project planning from aware (1) to expert (4)"
-    assert planning.effort_hours == 20  # the first resource's hours
+    assert planning.effort_hours == 60  # the first resource's 60 h: more than 15 h × 3 levels
     assert risk.effort_hours == 45  # no hours on the resource: 15 h × 3 levels
     assert (planning.ref, planning.resources) == ("project-planning", ["res-planning"])
     assert "Expert looks like" in planning.notes
@@ -49,9 +49,25 @@ def test_skill_steps_close_the_costliest_gaps_first() -> None:
 
 def test_due_dates_accumulate_at_five_study_hours_a_week() -> None:
     steps = [step for step in steps_for(bea()) if step.kind == "skill"]
-    assert steps[0].due == TODAY + timedelta(days=28)  # 20 h
-    assert steps[1].due == TODAY + timedelta(days=91)  # 20 + 45 = 65 h → 13 weeks
-    assert steps[2].due == TODAY + timedelta(days=133)  # + 30 h → 95 h → 19 weeks
+    assert steps[0].due == TODAY + timedelta(days=84)  # 60 h → 12 weeks
+    assert steps[1].due == TODAY + timedelta(days=147)  # 60 + 45 = 105 h → 21 weeks
+    assert steps[2].due == TODAY + timedelta(days=189)  # + 30 h → 135 h → 27 weeks
+
+
+def test_a_short_resource_does_not_shrink_the_effort() -> None:
+    """Roadmapping's first resource takes 6 h; going from none to working still counts 15 h a level."""
+    person = profile(
+        skills={
+            "project-planning": 4,
+            "risk-management": 3,
+            "stakeholder-management": 3,
+            "budgeting": 2,
+            "scrum": 2,
+        }
+    )
+    roadmapping = by_id(steps_for(person))["skill-roadmapping"]
+    assert roadmapping.effort_hours == 30
+    assert roadmapping.due == TODAY + timedelta(days=42)
 
 
 def test_certification_waiting_for_experience_gets_training_then_a_pinned_due_date() -> None:

@@ -30,6 +30,8 @@ from pathfinder.profile import Profile
 
 STUDY_HOURS_PER_WEEK = 5
 HOURS_PER_SKILL_LEVEL = 15
+"""Study hours per skill level to gain; a skill step takes this or its first resource's hours, if more
+(a one-hour article is a start, not the effort of going from none to expert)."""
 MAX_SKILL_STEPS = 8
 KIND_PRIORITY: dict[str, int] = {"education": 0, "skill": 1, "certification": 2, "experience": 3, "custom": 4}
 
@@ -56,7 +58,8 @@ def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[
         skill = catalog.skills.get(gap.skill)
         resources = list(skill.resources) if skill else []
         first = catalog.resources.get(resources[0]) if resources else None
-        effort = first.hours if first is not None and first.hours else HOURS_PER_SKILL_LEVEL * gap.shortfall
+        resource_hours = (first.hours or 0) if first is not None else 0
+        effort = max(resource_hours, HOURS_PER_SKILL_LEVEL * gap.shortfall)
         notes = [f"Importance {gap.importance} of 5 for this path; gap cost {gap.cost}."]
         if skill is not None and 1 <= gap.target <= len(skill.levels):
             target_word = SKILL_LEVEL_NAMES[gap.target].capitalize()
