@@ -1,0 +1,75 @@
+"""Ids in a plan that the current content does not know: reported as warnings with a "did you mean".
+
+Content changes between releases (a path renamed, a certification retired), and hand edits make typos.
+Neither should stop a plan from loading: the plan stays valid, and these problems say what to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pathfinder.catalog.catalog import Catalog
+from pathfinder.catalog.toml_lines import KeyPath, LineMap, format_key_path
+from pathfinder.errors import Problem
+from pathfinder.plan.models import Plan
+
+
+def _hint(word: str, choices: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return ("did you mean " + " or ".join(f"`{match}`" for match in matches) + "?") if matches else ""
+
+
+class _Checker:
+    """Collects one problem per unknown id, located by key path (and line, when the text is known)."""
+
+    def __init__(self, source: Path | None, text: str | None) -> None:
+        self.source = source
+        self.lines = LineMap(text) if text is not None else None
+        self.problems: list[Problem] = []
+
+    def check(self, path: KeyPath, value: str, known: Iterable[str], what: str) -> None:
+        choices = list(known)
+        if value in choices:
+            return
+        line = self.lines.line_of(path) if self.lines is not None else None
+        hint = _hint(value, choices) or f"known {what} ids: " + ", ".join(choices[:12])
+        message = f"unknown {what} id `{value}` (not in the current content)"
+        self.problems.append(Problem(self.source, message, format_key_path(path), line, None, hint))
+
+
+def check_references(
+    plan: Plan, catalog: Catalog, *, source: Path | None = None, text: str | None = None
+) -> list[Problem]:
+    """Every id in ``plan`` unknown to ``catalog``: target, backgrounds, degree levels, certifications,
+    skill ratings, step refs and step resources. Pass the file's ``text`` to get line numbers."""
+    checker = _Checker(source, text)
+    levels = [level.id for level in catalog.degrees.levels]
+    if plan.target is not None:
+        checker.check(("target",), plan.target, catalog.paths, "career path")
+    profile = plan.profile
+    for index, role in enumerate(profile.roles):
+        if role.background is not None:
+            path: KeyPath = ("profile", "roles", index, "background")
+            checker.check(path, role.background, catalog.backgrounds, "background")
+    for index, degree in enumerate(profile.degrees):
+        checker.check(("profile", "degrees", index, "level"), degree.level, levels, "degree level")
+    for index, held in enumerate(profile.certifications):
+        checker.check(
+            ("profile", "certifications", index, "id"), held.id, catalog.certifications, "certification"
+        )
+    for skill in profile.skills:
+        checker.check(("profile", "skills", skill), skill, catalog.skills, "skill")
+    every_id = [*catalog.paths, *catalog.skills, *catalog.certifications, *catalog.backgrounds, *levels]
+    for index, step in enumerate(plan.steps):
+        if step.ref is not None:
+            if step.kind == "skill":
+                checker.check(("steps", index, "ref"), step.ref, catalog.skills, "skill")
+            elif step.kind == "certification":
+                checker.check(("steps", index, "ref"), step.ref, catalog.certifications, "certification")
+            else:
+                checker.check(("steps", index, "ref"), step.ref, every_id, "content")
+        for position, resource in enumerate(step.resources):
+            checker.check(("steps", index, "resources", position), resource, catalog.resources, "resource")
+    return checker.problems
