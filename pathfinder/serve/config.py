@@ -42,6 +42,8 @@ class ServeConfig:
     """The app factory, ``module:function``, called like ``pathfinder.tui.make_app``."""
     app_path: Path | None = None
     """An extra import directory for ``app`` (for a stand-in app in tests)."""
+    warm_up: bool = True
+    """Run one app headlessly in the fork server before forking (faster first frames)."""
     memory_limit_mb: int = 1024
     file_size_limit_mb: int = 16
     open_files_limit: int = 256

@@ -26,8 +26,9 @@ class ForkServerError(Exception):
 class ForkServer:
     """A running ``pathfinder.serve.zygote`` and the bookkeeping of its children by session id."""
 
-    def __init__(self, app: str, app_path: Path | None = None) -> None:
+    def __init__(self, app: str, app_path: Path | None = None, *, warm_up: bool = True) -> None:
         self.app = app
+        self.warm_up = warm_up
         self.app_path = app_path
         self.process: asyncio.subprocess.Process | None = None
         self.control: socket.socket | None = None
@@ -51,9 +52,12 @@ class ForkServer:
             ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             command = [sys.executable, "-I", "-X", "utf8", "-m", "pathfinder.serve.zygote"]
             command += ["--app", self.app, "--control", str(theirs.fileno())]
+            if not self.warm_up:
+                command.append("--no-warm-up")
             if self.app_path is not None:
                 command += ["--app-path", str(self.app_path)]
             env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+            env["MALLOC_ARENA_MAX"] = "1"  # one malloc arena: the app's threads would each dirty their own
             self.process = await asyncio.create_subprocess_exec(
                 *command,
                 stdin=asyncio.subprocess.DEVNULL,

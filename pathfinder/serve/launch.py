@@ -19,6 +19,7 @@ import sys
 import termios
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 MiB = 1024 * 1024
@@ -62,8 +63,8 @@ def _become_terminal_session(slave_fd: int) -> None:
 def _factory_arguments(factory: Callable[..., Any], request: dict[str, Any], catalog: object) -> dict[str, Any]:
     """Keyword arguments for ``make_app``; ``catalog`` only if preloaded and accepted."""
     arguments: dict[str, Any] = {
-        "plan_dir": request["plan_dir"],
-        "data_dir": request["data_dir"],
+        "plan_dir": Path(request["plan_dir"]),
+        "data_dir": Path(request["data_dir"]),
         "hosted": True,
         "hosted_keyless": bool(request["keyless"]),
     }

@@ -158,7 +158,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             directory.mkdir(parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700)
         swept = sweep_sessions(config.sessions_root)
         host_key = load_or_create_host_key(config.data_dir)
-        forkserver = ForkServer(config.app, config.app_path)
+        forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up)
         try:
             await forkserver.start()
         except ForkServerError as error:

@@ -54,10 +54,14 @@ def preload(spec: str) -> object:
 
             catalog = load_catalog()
         except Exception as error:  # the app will report content problems itself
-            print(f"zygote: catalog not preloaded: {error}", file=sys.stderr)
+            first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+            print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
     import textual.app  # noqa: F401  (the child's first import is then free)
     import textual.drivers.linux_driver  # noqa: F401
     import textual.widgets  # noqa: F401
+
+    if spec.startswith("pathfinder.tui"):
+        import pathfinder.tui.app  # noqa: F401  (make_app imports it lazily; the zygote pays once)
 
     return catalog
 
@@ -198,15 +202,47 @@ class Zygote:
         self.hang_up_all()
 
 
+def warm_up(factory: Callable[..., Any], catalog: object) -> None:
+    """Run one throwaway app headlessly to its first screen, so that lazy imports, parsed CSS and other
+    caches live in the zygote (shared by every child) instead of being rebuilt by each visitor."""
+    import asyncio
+    import tempfile
+    import threading
+
+    from pathfinder.serve.launch import _factory_arguments
+
+    with tempfile.TemporaryDirectory(prefix="pathfinder-warmup-") as scratch:
+        request = {"plan_dir": scratch, "data_dir": scratch, "keyless": True}
+        try:
+            app = factory(**_factory_arguments(factory, request, catalog))
+
+            async def first_screen(pilot: Any) -> None:
+                await pilot.pause()
+                await pilot.pause()
+                pilot.app.exit()
+
+            asyncio.run(asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30))
+        except Exception as error:  # warming is an optimisation; the visitors' apps report real problems
+            print(f"zygote: warm-up skipped: {type(error).__name__}: {error}", file=sys.stderr)
+    deadline = time.monotonic() + 2.0
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if threading.active_count() > 1:
+        print(f"zygote: {threading.active_count() - 1} threads still running after warm-up", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="pathfinder-zygote")
     parser.add_argument("--app", required=True)
     parser.add_argument("--app-path", default=None)
     parser.add_argument("--control", type=int, required=True)
+    parser.add_argument("--no-warm-up", action="store_true")
     args = parser.parse_args()
     control = socket.socket(fileno=args.control)
     factory = import_factory(args.app, args.app_path)
     catalog = preload(args.app)
+    if not args.no_warm_up:
+        warm_up(factory, catalog)
     gc.collect()
     gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child
     Zygote(control, factory, catalog).serve()
