@@ -98,9 +98,13 @@ def plan_markdown(app: PathfinderApp) -> str:
     lines = [f"# {plan.name}", ""]
     report = current_report(app)
     if report is not None and app.catalog is not None:
-        from pathfinder.render import render_markdown
-
-        lines.append(render_markdown(report, app.catalog).rstrip())
+        try:
+            from pathfinder.render import render_markdown
+        except ImportError:
+            lines += ["## Fit by path", ""]
+            lines += [f"{fit.rank}. {fit.name}: {fit.score:.1f} / 100" for fit in report.paths]
+        else:
+            lines.append(render_markdown(report, app.catalog).rstrip())
         lines.append("")
     done, total = plan.progress()
     lines += [f"## Steps ({done}/{total} done)", ""]

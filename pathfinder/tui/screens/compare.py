@@ -54,7 +54,8 @@ class PathColumn(Vertical):
             ]
             + [
                 Option(
-                    f"  {escape(c.label):<14} {c.contribution:4.1f} pts [dim]{c.weight:.0%}×{c.score:.0%}[/dim]",
+                    f"  {escape(c.label):<14} {c.contribution:4.1f} pts"
+                    f" [dim]{c.weight:.0%}×{c.score:.0%}[/dim]",
                     id=f"component-{c.id}",
                 )
                 for c in fit.components

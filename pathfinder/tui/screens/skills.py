@@ -7,7 +7,7 @@ marked as such and count only once accepted (``a``, or ``A`` for all) or changed
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES, Skill
 from pathfinder.tui.screens.pane import WizardPane
 
-NAME_WIDTH = 30
+NAME_WIDTH = 26
 
 
 def rating_bar(level: int) -> str:
@@ -40,6 +40,19 @@ class RatingList(OptionList):
         Binding("A", "accept_all", "Accept all", id="accept-all", tooltip="Keep every suggested rating"),
         Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the skills"),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed in the list go to the filter box (type to filter)."""
+        character = event.character
+        if character and character.isprintable() and character not in "01234aA/ " and event.is_printable:
+            pane = self.pane
+            if pane is not None:
+                event.stop()
+                event.prevent_default()
+                box = pane.query_one("#skill-filter", Input)
+                box.value += character
+                box.cursor_position = len(box.value)
+                box.focus()
 
     def action_rate(self, level: int) -> None:
         if self.pane is not None:
@@ -118,9 +131,9 @@ class SkillsPane(WizardPane):
         name = skill.name if len(skill.name) <= NAME_WIDTH else skill.name[: NAME_WIDTH - 1] + "…"
         if skill.id in suggested:
             level = suggested[skill.id]
-            return f"{escape(name):<{NAME_WIDTH}} [i]{rating_bar(level)} {level} suggested[/i]"
+            return f"◇ {escape(name):<{NAME_WIDTH}} [i]{rating_bar(level)} {level}[/i]"
         level = self.profile.skills.get(skill.id, 0)
-        return f"{escape(name):<{NAME_WIDTH}} {rating_bar(level)} {level} {SKILL_LEVEL_NAMES[level]}"
+        return f"  {escape(name):<{NAME_WIDTH}} {rating_bar(level)} {level}"
 
     def rebuild(self) -> None:
         """Refill the list for the current filter (one cheap OptionList update per keystroke)."""
@@ -165,7 +178,7 @@ class SkillsPane(WizardPane):
         rated = sum(1 for level in self.profile.skills.values() if level > 0)
         text = f"{rated} of {len(self.catalog.skills)} skills rated above 0"
         if suggested:
-            text += f" · {len(suggested)} suggestions from your roles (a: accept, A: accept all)"
+            text += f" · ◇ {len(suggested)} suggested from your roles (a accept, A all)"
         self.query_one("#skills-summary", Static).update(text)
 
     def highlighted_skill(self) -> Skill | None:
