@@ -188,7 +188,8 @@ def _education_component(profile: Profile, path: CareerPath, catalog: Catalog, w
         level_reason = "no typical level to compare with"
     else:
         level_part = min(1.0, best_rank / typical.rank)
-        level_reason = f"rank {best_rank} of the typical {typical.rank}"
+        capped = ", capped at 1" if best_rank > typical.rank else ""
+        level_reason = f"rank {best_rank} ÷ typical rank {typical.rank}{capped}"
     field_match = not expectation.fields or any(degree.field in expectation.fields for degree in known)
     field_part = 1.0 if field_match else 0.0
     score = EDUCATION_LEVEL_SHARE * level_part + EDUCATION_FIELD_SHARE * field_part
@@ -213,7 +214,9 @@ def _certifications_component(
     ]
     points = sum(recommended.importance for recommended in held)
     score = min(1.0, points / CERTIFICATION_POINTS_FOR_FULL_CREDIT)
-    if not held:
+    if not path.certifications:
+        explanation = "This path recommends no certifications."
+    elif not held:
         explanation = (
             f"None of the {plural(len(path.certifications), 'recommended certification')} held and active "
             f"(0 of {CERTIFICATION_POINTS_FOR_FULL_CREDIT} points)."
