@@ -58,7 +58,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm-dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message)
+            yield Static(self.message, id="confirm-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no, id="no")
                 yield Button(self.yes, id="yes", variant="warning")

@@ -1,0 +1,162 @@
+"""Inline validation, the unsaved-changes guard, draft recovery and the broken-file error view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, Input, Select, Static
+
+from pathfinder.tui.drafts import drafts_dir
+from pathfinder.tui.screens.dialogs import ConfirmQuit, DraftOffer, ErrorScreen
+from pathfinder.tui.screens.welcome import WelcomeScreen
+from pathfinder.tui.screens.wizard import WizardScreen
+from tests.tui.conftest import DATA, AppFactory, settle
+
+
+async def start_wizard(app: object, pilot: object) -> WizardScreen:
+    await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.catalog is not None)  # type: ignore[attr-defined]
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await settle(pilot, lambda: isinstance(app.screen, WizardScreen))  # type: ignore[attr-defined]
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, WizardScreen)
+    return screen
+
+
+async def submit(pilot: object, screen: object, selector: str) -> None:
+    """Press enter in a form field, which saves the form (as a user would)."""
+    screen.query_one(selector, Input).focus()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+
+
+def errors_text(screen: WizardScreen, selector: str = "#form-errors") -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def test_role_dates_are_checked_and_explained(build_app: AppFactory) -> None:
+    """Future months, bad formats and an end before the start are refused with a clear message."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(app, pilot)
+        screen.query_one("#role-title", Input).value = "Analyst"
+        screen.query_one("#role-start", Input).value = "2027-01"
+        await submit(pilot, screen, "#role-start")
+        assert "2027-01 is in the future" in errors_text(screen)
+        screen.query_one("#role-start", Input).value = "2020-13"
+        screen.query_one("#role-end", Input).value = "2019-01"
+        await submit(pilot, screen, "#role-start")
+        assert "month 13 does not exist" in errors_text(screen)
+        screen.query_one("#role-start", Input).value = "2020-02"
+        await submit(pilot, screen, "#role-start")
+        assert "End (2019-01) is before start (2020-02)" in errors_text(screen)
+        assert app.session is not None and app.session.profile.roles == []
+        await pilot.press("ctrl+n")
+        assert screen.current == "background", "a step with problems cannot be left"
+        assert "Fix this first" in str(screen.query_one("#wizard-status", Static).content)
+        screen.query_one("#role-end", Input).value = ""
+        await pilot.press("ctrl+n")
+        assert screen.current == "education"
+        assert [role.start for role in app.session.profile.roles] == ["2020-02"]
+
+
+async def test_training_hours_must_be_whole_numbers(build_app: AppFactory) -> None:
+    """Hours that are not whole numbers in range are explained and not stored."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(app, pilot)
+        await pilot.press("ctrl+n")
+        screen.query_one("#pm-hours", Input).value = "12.5"
+        await pilot.pause()
+        assert "not a whole number" in errors_text(screen, "#training-errors")
+        screen.query_one("#pm-hours", Input).value = "9000"
+        await pilot.pause()
+        assert "out of range" in errors_text(screen, "#training-errors")
+        await pilot.press("ctrl+n")
+        assert screen.current == "education"
+        screen.query_one("#pm-hours", Input).value = "35"
+        await pilot.pause()
+        assert app.session is not None and app.session.profile.pm_training_hours == 35
+
+
+async def test_quit_with_unsaved_changes_asks_first(build_app: AppFactory) -> None:
+    """ctrl+q with unsaved changes opens the guard; cancel keeps the app; confirming quits."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(app, pilot)
+        screen.query_one("#role-background", Select).value = "teacher"
+        screen.query_one("#role-start", Input).value = "2019-09"
+        await submit(pilot, screen, "#role-start")
+        assert app.session is not None and app.session.dirty
+        await pilot.press("ctrl+q")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmQuit))
+        await pilot.click("#yes")
+        await settle(pilot, lambda: not app.is_running)
+
+
+async def test_a_draft_left_behind_is_offered_back(build_app: AppFactory, data_dir: Path) -> None:
+    """Work autosaved as a draft survives a crash and is restored on the next start."""
+    first = build_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(first, pilot)
+        screen.query_one("#role-background", Select).value = "software-engineer"
+        screen.query_one("#role-start", Input).value = "2018-04"
+        await submit(pilot, screen, "#role-start")
+        await settle(pilot, lambda: (drafts_dir(data_dir) / "draft.toml").is_file(), rounds=200)
+    # the first app ended without saving (as after a crash): the draft is still there
+
+    second = build_app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(second.screen, DraftOffer))
+        assert "1 role(s)" in str(second.screen.query_one("#confirm-message", Static).content)
+        await pilot.click("#yes")
+        await settle(pilot, lambda: isinstance(second.screen, WizardScreen))
+        assert second.session is not None and second.session.dirty
+        assert [role.start for role in second.session.profile.roles] == ["2018-04"]
+
+
+async def test_declining_the_draft_discards_it(build_app: AppFactory, data_dir: Path) -> None:
+    first = build_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(first, pilot)
+        screen.query_one("#role-background", Select).value = "teacher"
+        screen.query_one("#role-start", Input).value = "2018-04"
+        await submit(pilot, screen, "#role-start")
+        first.write_draft()
+    second = build_app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(second.screen, DraftOffer))
+        await pilot.click("#no")
+        await settle(pilot, lambda: isinstance(second.screen, WelcomeScreen))
+    assert not (drafts_dir(data_dir) / "draft.toml").exists()
+
+
+async def test_a_broken_plan_file_opens_the_error_view(build_app: AppFactory) -> None:
+    """Every problem is listed with the file, the line and the field; nothing crashes."""
+    broken = DATA / "broken-plan.toml"
+    app = build_app(open_path=broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        problems = [str(widget.content) for widget in app.screen.query(".problem").results(Static)]
+        assert any("broken-plan.toml:9" in text and "profile.pm_training_hours" in text for text in problems)
+        assert any("broken-plan.toml:15" in text and "steps[0].status" in text for text in problems)
+        await pilot.click("#close")
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert app.session is None
+
+
+async def test_save_dialog_in_hosted_mode_refuses_folders(build_app: AppFactory) -> None:
+    """Hosted visitors can only save plain file names inside their plan folder."""
+    app = build_app(hosted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_wizard(app, pilot)
+        assert "hosted demo" in app.sub_title
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.screen.query("#save-input"))
+        app.screen.query_one("#save-input", Input).value = "../../etc/passwd"
+        await pilot.click("#save")
+        assert "plain file name" in str(app.screen.query_one("#save-problem", Static).content)
+        assert not any(button.id == "nothing" for button in app.screen.query(Button))
