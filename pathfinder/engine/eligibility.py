@@ -93,10 +93,12 @@ class RouteCheck:
 
 
 def _short_names(ids: list[str], catalog: Catalog) -> list[str]:
+    """Certification short names for ids (the id itself when the catalog lacks it)."""
     return [catalog.certifications[i].short_name if i in catalog.certifications else i for i in ids]
 
 
 def _experience_needs(route: EligibilityRoute, facts: Facts) -> list[ExperienceNeed]:
+    """The route's experience requirements with the months held in its window (none if waived)."""
     if any(cert in facts.active for cert in route.experience_waived_by):
         return []
     history = facts.history
@@ -114,6 +116,7 @@ def _experience_needs(route: EligibilityRoute, facts: Facts) -> list[ExperienceN
 
 
 def _experience_words(need: ExperienceNeed, route: EligibilityRoute, catalog: Catalog) -> str:
+    """A missing experience requirement in plain words, with the counts behind it."""
     what = {
         "leading": "leading projects",
         "agile": "of agile project experience",

@@ -40,6 +40,7 @@ class SkillTally:
 
     @property
     def score(self) -> float:
+        """0–1."""
         return self.earned / self.possible if self.possible else 0.0
 
 
@@ -53,6 +54,7 @@ class ExperienceTally:
 
     @property
     def score(self) -> float:
+        """0–1."""
         return min(1.0, self.relevant / self.needed)
 
 
@@ -139,6 +141,7 @@ def experience_tally(profile: Profile, path: CareerPath, catalog: Catalog, today
 
 
 def _component(component_id: str, label: str, weight: float, score: float, explanation: str) -> FitComponent:
+    """A component with its contribution rounded half-up to 0.1 points."""
     return FitComponent(
         id=component_id,
         label=label,
@@ -150,6 +153,7 @@ def _component(component_id: str, label: str, weight: float, score: float, expla
 
 
 def _skills_component(tally: SkillTally, weight: float) -> FitComponent:
+    """Skills: weighted points earned of those possible."""
     if not tally.possible:
         return _component("skills", "Skills", weight, 0.0, "This path lists no skills with a target level.")
     at_target = len(tally.strengths)
@@ -161,6 +165,7 @@ def _skills_component(tally: SkillTally, weight: float) -> FitComponent:
 
 
 def _experience_component(tally: ExperienceTally, weight: float) -> FitComponent:
+    """Experience: relevance-weighted months against the months for full credit."""
     explanation = (
         f"{number(tally.relevant)} relevant months of {tally.needed} needed ({percent(tally.score)}), "
         f"from {plural(tally.months_worked, 'month')} of work, each weighted by how close its role is "
@@ -170,6 +175,7 @@ def _experience_component(tally: ExperienceTally, weight: float) -> FitComponent
 
 
 def _education_component(profile: Profile, path: CareerPath, catalog: Catalog, weight: float) -> FitComponent:
+    """Education: 0.8 × level part + 0.2 × field part (0 with no known degree)."""
     levels = {level.id: level for level in catalog.degrees.levels}
     known = [degree for degree in profile.degrees if degree.level in levels]
     expectation = path.degrees
@@ -207,6 +213,7 @@ def _education_component(profile: Profile, path: CareerPath, catalog: Catalog, w
 def _certifications_component(
     profile: Profile, path: CareerPath, catalog: Catalog, weight: float
 ) -> FitComponent:
+    """Certifications: importance of recommended ones held active, out of 5."""
     held = [
         recommended
         for recommended in path.certifications
@@ -234,6 +241,7 @@ def _certifications_component(
 
 
 def _fit_unranked(profile: Profile, path: CareerPath, catalog: Catalog, today: date) -> PathFit:
+    """One path's fit before ranking (rank 0)."""
     weights = path.weights
     skills = skill_tally(profile, path, catalog)
     components = [

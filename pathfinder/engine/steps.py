@@ -53,6 +53,7 @@ class Draft:
 
 
 def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[Draft]:
+    """Steps for the costliest skill gaps (at most MAX_SKILL_STEPS)."""
     drafts = []
     for gap in skill_tally(profile, path, catalog).gaps[:MAX_SKILL_STEPS]:
         skill = catalog.skills.get(gap.skill)
@@ -79,6 +80,7 @@ def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[
 
 
 def _cert_draft(certification: Certification, reason: str, check: RouteCheck | None, lapsed: bool) -> Draft:
+    """A step to earn a certification, pinned to the earliest eligibility date when not yet met."""
     notes = [reason] if reason else []
     if lapsed:
         notes.append(f"Your earlier {certification.short_name} has lapsed.")
@@ -99,6 +101,7 @@ def _cert_draft(certification: Certification, reason: str, check: RouteCheck | N
 
 
 def _education_title(tier: EducationTier) -> str:
+    """A step title for reaching an education tier."""
     return "Earn " + TIER_WORDS[tier]
 
 
@@ -110,6 +113,7 @@ class _StepBook:
         self.by_id: dict[str, Draft] = {}
 
     def add(self, draft: Draft) -> Draft:
+        """Add a draft, or merge it into the step with the same id."""
         existing = self.by_id.get(draft.id)
         if existing is None:
             self.drafts.append(draft)
@@ -123,6 +127,7 @@ class _StepBook:
 
 
 def _certification_drafts(book: _StepBook, path: CareerPath, catalog: Catalog, facts: Facts) -> None:
+    """Steps for the recommended certifications not held active, by importance."""
     ranked: list[PathCertification] = sorted(
         path.certifications, key=lambda recommended: -recommended.importance
     )
@@ -188,6 +193,7 @@ def _prerequisite_then_cert(
 
 
 def _experience_draft(profile: Profile, path: CareerPath, catalog: Catalog, today: date) -> Draft | None:
+    """A step to gain relevant months when the experience score is below 1."""
     tally = experience_tally(profile, path, catalog, today)
     if tally.score >= 1:
         return None
@@ -219,6 +225,7 @@ def _experience_draft(profile: Profile, path: CareerPath, catalog: Catalog, toda
 
 
 def _path_education_draft(profile: Profile, path: CareerPath, catalog: Catalog) -> Draft | None:
+    """A degree step when the highest degree is below the path's typical level."""
     levels = {level.id: level for level in catalog.degrees.levels}
     typical = levels.get(path.degrees.typical_level)
     if typical is None:
