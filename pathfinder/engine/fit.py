@@ -140,7 +140,9 @@ def experience_tally(profile: Profile, path: CareerPath, catalog: Catalog, today
     )
 
 
-def _component(component_id: str, label: str, weight: float, score: float, explanation: str) -> FitComponent:
+def _component(
+    component_id: ComponentId, label: str, weight: float, score: float, explanation: str
+) -> FitComponent:
     """A component with its contribution rounded half-up to 0.1 points."""
     return FitComponent(
         id=component_id,
