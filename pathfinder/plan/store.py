@@ -221,6 +221,13 @@ _DATE_MESSAGES = {
 """Friendlier words for pydantic's date and datetime errors, by error type."""
 
 
+def _friendly(error: Any) -> str | None:
+    """Plain words for the errors hand edits cause most: dates, datetimes and ``YYYY-MM`` months."""
+    if error["type"] == "string_pattern_mismatch" and "(0[1-9]|1[0-2])$" in str(error.get("ctx")):
+        return f"expected a month as YYYY-MM (such as 2021-03), got {error.get('input')!r}"
+    return _DATE_MESSAGES.get(error["type"])
+
+
 def _key(loc: tuple[int | str, ...]) -> str:
     from pathfinder.catalog.toml_lines import format_key_path
 
@@ -237,10 +244,11 @@ def _validation_error(
         problems = validation_problems(error, model, origin)
     except (IndexError, KeyError, ValueError, TypeError, RecursionError):  # locating is best effort
         problems = [Problem(source, item["msg"], ".".join(map(str, item["loc"]))) for item in error.errors()]
-    friendly = {_key(item["loc"]): _DATE_MESSAGES.get(item["type"]) for item in error.errors()}
+    friendly = {_key(item["loc"]): _friendly(item) for item in error.errors()}
     problems = [
         Problem(source, friendly.get(p.key) or p.message, p.key, p.line, p.column, p.hint) for p in problems
     ]
+    problems.sort(key=lambda problem: problem.line or 0)
     return _problems_error(source, problems)
 
 
