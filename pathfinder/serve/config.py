@@ -79,7 +79,7 @@ for _field in fields(ServeConfig):
         _KINDS[_field.name] = (bool,)
     else:
         _KINDS[_field.name] = (str,)
-_POSITIVE = {"port", "max_sessions", "max_per_ip", "connections_per_minute", "max_spawns"}
+_POSITIVE = {"max_sessions", "max_per_ip", "connections_per_minute", "max_spawns"}
 _POSITIVE |= {"idle_timeout", "max_duration", "login_timeout", "keepalive_interval"}
 _POSITIVE |= {"memory_limit_mb", "file_size_limit_mb", "open_files_limit"}
 
@@ -93,8 +93,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError(f"expected {kinds[0].__name__}, got {type(value).__name__}")
     if name in _POSITIVE and value <= 0:
         raise ValueError("must be greater than 0")
-    if name == "port" and value > 65535:
-        raise ValueError("must be a TCP port (1-65535)")
+    if name == "port" and not 0 <= value <= 65535:
+        raise ValueError("must be a TCP port (1-65535, or 0 for any free port)")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):
         raise ValueError("expected module:function")
     if "Path" in str(_TYPES[name]):

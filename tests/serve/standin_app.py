@@ -6,6 +6,7 @@ check them on screen; ``f9`` crashes it on purpose (with a local the visitor mus
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class StandInApp(App[None]):
         yield Label("Stand-in demo (hosted demo)")
         yield Label("plans kept for this visit only" if self.keyless else "plans kept for your key")
         yield Label("plans: " + (", ".join(plans) or "none"))
+        yield Label("env: " + " ".join(sorted(os.environ)))
         yield Input(id="typed")
         yield Label("", id="size")
 

@@ -1,0 +1,101 @@
+"""The SSH host's pure parts: settings, terminal sanitising, limits, names derived from keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pathfinder.cli import main
+from pathfinder.errors import PathfinderError
+from pathfinder.serve.config import build_config
+from pathfinder.serve.keys import load_or_create_host_key, safe_name
+from pathfinder.serve.limits import ConnectionRate, SessionSlots
+from pathfinder.serve.terminal import child_environment, clamp_size, safe_term
+from pathfinder.serve.visitors import CommandRefused, export_plan
+
+
+def test_config_file_then_command_line(tmp_path: Path) -> None:
+    config_file = tmp_path / "serve.toml"
+    config_file.write_text('port = 2400\nmax-sessions = 7\nidle_timeout = 30\ndata_dir = "d"\n')
+    config = build_config(config_file, {"port": 2500, "max_sessions": None})
+    assert (config.port, config.max_sessions, config.idle_timeout) == (2500, 7, 30.0)
+    assert config.data_dir == (tmp_path / "d").resolve()
+
+
+def test_config_errors_name_file_line_and_key(tmp_path: Path) -> None:
+    config_file = tmp_path / "serve.toml"
+    config_file.write_text('port = 2400\n\nmax_sesions = 7\nidle_timeout = "soon"\n')
+    with pytest.raises(PathfinderError) as caught:
+        build_config(config_file, {})
+    problems = {problem.key: problem for problem in caught.value.problems}
+    assert problems["max_sesions"].line == 3 and "max_sessions" in problems["max_sesions"].hint
+    assert problems["idle_timeout"].line == 4 and problems["idle_timeout"].file == config_file
+
+
+def test_bad_config_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = tmp_path / "serve.toml"
+    config_file.write_text("port = [\n")
+    assert main(["serve", "ssh", "--config", str(config_file)]) == 2
+    assert "serve.toml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [((0, 0), (80, 24)), ((1, 1), (20, 5)), ((100000, 100000), (500, 200)), ((120, 40), (120, 40))],
+)
+def test_window_sizes_are_clamped(size: tuple[int, int], expected: tuple[int, int]) -> None:
+    assert clamp_size(*size) == expected
+
+
+def test_term_is_validated() -> None:
+    assert safe_term("xterm-kitty") == "xterm-kitty"
+    assert safe_term("xterm;rm -rf /") == "xterm-256color"
+    assert safe_term("x" * 65) == "xterm-256color"
+    assert safe_term(None) == "xterm-256color"
+
+
+def test_child_environment_is_an_allow_list() -> None:
+    client = {"PYTHONINSPECT": "1", "LD_PRELOAD": "/x.so", "LANG": "de_DE.UTF-8", "LC_ALL": "$(id)",
+              "COLORTERM": "truecolor", "PATH": "/tmp"}  # fmt: skip
+    env = child_environment(client, term="xterm", home="/h", truecolor=False)
+    assert env["LANG"] == "de_DE.UTF-8" and env["COLORTERM"] == "truecolor" and env["PATH"] != "/tmp"
+    assert not any(name.startswith(("PYTHON", "LD_")) for name in env) and "LC_ALL" not in env
+    assert "COLORTERM" not in child_environment({"COLORTERM": "yes"}, term="x", home="/h", truecolor=False)
+
+
+def test_connection_rate_and_slots() -> None:
+    now = [0.0]
+    rate = ConnectionRate(2, clock=lambda: now[0])
+    assert rate.allow("a") and rate.allow("a") and not rate.allow("a") and rate.allow("b")
+    now[0] = 61.0
+    assert rate.allow("a")
+    slots = SessionSlots(max_total=2, max_per_ip=1)
+    slots.take("a")
+    assert slots.refusal("a") and slots.refusal("b") is None
+    slots.take("b")
+    assert "full" in (slots.refusal("c") or "")
+    slots.release("a")
+    assert slots.refusal("a") is None
+
+
+def test_safe_names_come_only_from_fingerprints() -> None:
+    name = safe_name("SHA256:abc/+def")
+    assert name.startswith("key-") and name[4:].isalnum() and len(name) == 44
+    assert safe_name("SHA256:abc/+def") == name != safe_name("SHA256:abc/+deg")
+
+
+def test_host_key_is_created_once_0600(tmp_path: Path) -> None:
+    first = load_or_create_host_key(tmp_path)
+    path = tmp_path / "ssh_host_ed25519_key"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_or_create_host_key(tmp_path).public_data == first.public_data
+
+
+def test_export_refuses_odd_names_and_links(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text("x = 1\n")
+    (tmp_path / "link.toml").symlink_to("/etc/passwd")
+    assert export_plan(tmp_path, "good")[0] == "x = 1\n"
+    for name in ("../good", "link", "-rf", ""):
+        with pytest.raises(CommandRefused):
+            export_plan(tmp_path, name)

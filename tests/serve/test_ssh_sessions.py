@@ -1,0 +1,170 @@
+"""Visitors' sessions through OpenSSH's ``ssh`` in tmux: the real app, resizes, limits, endings."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.serve.conftest import Server, Terminal, assert_restored, children, ssh_command, wait_until
+
+pytestmark = pytest.mark.ssh
+
+
+def open_visitor(terminal: Terminal, server: Server, name: str, key: Path | None, *options: str,
+                 width: int = 100, height: int = 30) -> str:
+    return terminal.open(name, [*ssh_command(server.port, key, *options), "127.0.0.1"], width, height)
+
+
+def test_real_app_renders_takes_keys_and_quits_cleanly(
+    real_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """The real Pathfinder app in hosted mode: welcome screen, the palette takes typing, ctrl+q says
+    goodbye and the visitor's terminal is back to normal."""
+    name = open_visitor(terminal, real_server, visitor_name, client_keys["alice"])
+    screen = terminal.wait_for(name, "What would you like to do?", timeout=15)
+    assert "hosted demo" in screen
+    terminal.keys(name, "C-p")
+    terminal.wait_for(name, "Search for commands")
+    terminal.keys(name, "-l", "theme")
+    terminal.wait_for(name, "theme")
+    terminal.keys(name, "Escape")
+    terminal.keys(name, "C-q")
+    screen = terminal.wait_for(name, "EXITED 0")
+    assert "Goodbye" in screen
+    assert_restored(terminal, name)
+    wait_until(lambda: not real_server.app_pids() and not real_server.session_dirs(), 5, "cleanup")
+
+
+def test_anonymous_visitor_is_told_plans_last_one_visit(
+    real_server: Server, terminal: Terminal, visitor_name: str
+) -> None:
+    name = open_visitor(terminal, real_server, visitor_name, None)
+    terminal.wait_for(name, "plans are kept only for this visit", timeout=15)
+    terminal.keys(name, "C-q")
+    terminal.wait_for(name, "EXITED 0")
+    assert '"visitor": "anonymous"' in real_server.log()
+
+
+def test_resize_relays_out_and_sizes_are_clamped(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"], width=100, height=30)
+    terminal.wait_for(name, "size 100x30")
+    terminal.tmux("resize-window", "-t", name, "-x", "60", "-y", "20")
+    terminal.wait_for(name, "size 60x20")
+    terminal.tmux("resize-window", "-t", name, "-x", "12", "-y", "20")
+    terminal.keys(name, "x")  # keep the session from idling out while the app re-lays out
+    wait_until(lambda: "size 20x20" in terminal.tmux("capture-pane", "-p", "-J", "-t", name), 5, "clamp")
+    terminal.keys(name, "C-q")
+    terminal.wait_for(name, "EXITED 0")
+
+
+def test_env_from_the_client_is_ignored(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """``ssh -o SetEnv=...`` cannot reach the app: only the server-built environment is there."""
+    options = ["-o", "SetEnv=PYTHONINSPECT=1 PYTHONSTARTUP=/tmp/x.py LD_PRELOAD=/tmp/x.so LANG=C.UTF-8"]
+    before = set(standin_server.app_pids())
+    name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"], *options)
+    screen = terminal.wait_for(name, "Stand-in demo")
+    pids = set(standin_server.app_pids()) - before
+    assert len(pids) == 1
+    # The process image's environment is the fork server's, which the server built from scratch...
+    environ = Path(f"/proc/{pids.pop()}/environ").read_bytes().split(b"\0")
+    names = {entry.split(b"=", 1)[0].decode() for entry in environ if entry}
+    assert names <= {"TERM", "PATH", "LANG", "MALLOC_ARENA_MAX"}
+    # ...and the app's os.environ (shown by the stand-in) is the session's allow-listed one.
+    shown = set(screen.split("env: ", 1)[1].split("\n", 1)[0].split())
+    assert shown == {"HOME", "LANG", "PATH", "PATHFINDER_HOSTED", "TERM", "TEXTUAL_FPS", "TMPDIR"}
+    terminal.keys(name, "C-q")
+    terminal.wait_for(name, "EXITED 0")
+
+
+def test_crash_ends_only_its_session_and_hides_the_traceback(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    calm = open_visitor(terminal, standin_server, visitor_name + "a", client_keys["alice"])
+    crashing = open_visitor(terminal, standin_server, visitor_name + "b", client_keys["bob"])
+    terminal.wait_for(calm, "Stand-in demo")
+    terminal.wait_for(crashing, "Stand-in demo")
+    terminal.keys(crashing, "F9")
+    screen = terminal.wait_for(crashing, "EXITED 1")
+    assert "the demo stopped unexpectedly" in screen
+    assert "must-not-see" not in screen and "Traceback" not in screen
+    assert_restored(terminal, crashing)
+    logs = "".join(path.read_text() for path in (standin_server.data_dir / "logs").glob("*.log"))
+    assert "the-visitor-must-not-see-this" in logs
+    terminal.keys(calm, "-l", "still here")
+    terminal.wait_for(calm, "still here")
+    terminal.keys(calm, "C-q")
+    terminal.wait_for(calm, "EXITED 0")
+
+
+def test_session_limit_is_answered_clearly(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    wait_until(lambda: not standin_server.app_pids(), 5, "no sessions left from other tests")
+    names = [open_visitor(terminal, standin_server, f"{visitor_name}{i}", client_keys["alice"]) for i in range(3)]
+    for name in names:
+        terminal.wait_for(name, "Stand-in demo")
+    extra = open_visitor(terminal, standin_server, visitor_name + "x", client_keys["alice"])
+    screen = terminal.wait_for(extra, "EXITED 1")
+    assert "The demo is full" in screen
+    for name in names:
+        terminal.keys(name, "C-q")
+        terminal.wait_for(name, "EXITED 0")
+
+
+def test_idle_timeout_says_so_and_restores(
+    standin_server: Server, terminal: Terminal, visitor_name: str
+) -> None:
+    name = open_visitor(terminal, standin_server, visitor_name, None)
+    terminal.wait_for(name, "Stand-in demo")
+    screen = terminal.wait_for(name, "EXITED 0", timeout=10)
+    assert "idle timeout" in screen
+    assert_restored(terminal, name)
+
+
+def test_killed_client_leaves_nothing_behind(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """kill -9 of the visitor's ssh: the app, its session directory and any zombie are gone."""
+    before = set(standin_server.app_pids())
+    name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"])
+    terminal.wait_for(name, "Stand-in demo")
+    (app_pid,) = set(standin_server.app_pids()) - before
+    ssh_pid = next(pid for pid in children(terminal.pane_pid(name))
+                   if Path(f"/proc/{pid}/comm").read_text().strip() == "ssh")
+    os.kill(ssh_pid, signal.SIGKILL)
+
+    def gone() -> bool:
+        return not Path(f"/proc/{app_pid}").exists()
+
+    wait_until(gone, 5, "the app process to be reaped")
+    wait_until(lambda: not standin_server.session_dirs(), 5, "the session directory to be removed")
+    zygote_children = [pid for zygote in children(standin_server.process.pid) for pid in children(zygote)]
+    assert app_pid not in zygote_children
+
+
+def test_sigterm_ends_every_session_cleanly(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    from tests.serve.conftest import HERE, start_server
+
+    server = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False)
+    try:
+        name = open_visitor(terminal, server, visitor_name, client_keys["alice"])
+        terminal.wait_for(name, "Stand-in demo")
+        app_pids = server.app_pids()
+        server.process.send_signal(signal.SIGTERM)
+        screen = terminal.wait_for(name, "EXITED 0", timeout=10)
+        assert "shutting down" in screen
+        assert_restored(terminal, name)
+        assert server.process.wait(10) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in app_pids)
+        assert not server.session_dirs()
+    finally:
+        server.stop()
