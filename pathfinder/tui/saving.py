@@ -99,7 +99,7 @@ def plan_markdown(app: PathfinderApp) -> str:
     report = current_report(app)
     if report is not None and app.catalog is not None:
         try:
-            from pathfinder.render import render_markdown
+            from pathfinder.render import render_markdown  # type: ignore[attr-defined, unused-ignore]
         except ImportError:
             lines += ["## Fit by path", ""]
             lines += [f"{fit.rank}. {fit.name}: {fit.score:.1f} / 100" for fit in report.paths]

@@ -36,7 +36,7 @@ class ErrorScreen(ModalScreen[None]):
                     yield Static(text, classes="problem")
             yield Static("Nothing was changed or overwritten.", classes="muted")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button("Close", id="close", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
@@ -60,8 +60,8 @@ class Confirm(ModalScreen[bool]):
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.message, id="confirm-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.no, id="no")
-                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(self.no, id="no", compact=True)
+                yield Button(self.yes, id="yes", variant="warning", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -114,8 +114,8 @@ class OpenDialog(ModalScreen[Path | None]):
             yield Input(placeholder="file name or path, e.g. my-plan.toml", id="open-input")
             yield Static("", id="open-problem", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Open", id="open", variant="primary")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Open", id="open", variant="primary", compact=True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#open")
@@ -156,8 +156,8 @@ class SaveDialog(ModalScreen[Path | None]):
             yield Input(value=self.suggested, id="save-input")
             yield Static("", id="save-problem", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", id="save", variant="primary", compact=True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -193,7 +193,7 @@ class TomlView(ModalScreen[None]):
             yield Static(hint, classes="muted")
             yield TextArea(self.text, read_only=True, language=None, id="toml-text", show_line_numbers=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button("Close", id="close", variant="primary", compact=True)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

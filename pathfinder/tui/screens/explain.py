@@ -32,7 +32,7 @@ class ExplainScreen(ModalScreen[None]):
             with VerticalScroll(id="explain-body"):
                 yield Static(self.body)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button("Close", id="close", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#explain-body").focus()

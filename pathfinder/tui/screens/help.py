@@ -2,60 +2,97 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Button, Label, Static
 
-HELP = """\
-# Pathfinder keys
+INTRO = (
+    "Pathfinder compares your profile with six career paths (product manager, project manager and "
+    "their neighbours), explains every score, and keeps a plan you can save as a TOML file. "
+    "The mouse works everywhere too."
+)
 
-Pathfinder compares your profile with six career paths (product manager, project manager and their
-neighbours), explains every score, and keeps a plan you can save as a TOML file.
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("F1  ?", "this help"),
+            ("ctrl+p", "command palette: jump to a step, save, open, export, switch theme"),
+            ("ctrl+s", "save the plan (asks for a name the first time)"),
+            ("ctrl+o", "open a plan file"),
+            ("ctrl+q", "quit (asks first when there are unsaved changes)"),
+            ("tab  shift+tab", "move between fields and lists"),
+        ),
+    ),
+    (
+        "Wizard",
+        (
+            ("ctrl+n  ctrl+b", "next step (checks this one first) / previous step"),
+            ("F2 … F7", "jump to Background, Education, Certifications, Skills, Compare, Plan"),
+            ("ctrl+t  ctrl+r", "add / remove a role, degree or certification"),
+            ("enter", "in a field: save the form; in a list: open the item"),
+            ("ctrl+g", "back to the welcome screen"),
+        ),
+    ),
+    (
+        "Skills",
+        (
+            ("letters", "filter the list; ↓ or enter goes back to the list, / to the filter"),
+            (
+                "0 … 4  ← →",
+                "rate the highlighted skill: 0 none · 1 aware · 2 working · 3 proficient · 4 expert",
+            ),
+            ("a  A", "accept the suggested rating (◇) / accept every suggestion"),
+        ),
+    ),
+    ("Compare", (("enter", "on a number: why — components, weights, skills that counted, sources"),)),
+    (
+        "Plan",
+        (
+            ("space", "status: todo → doing → done → skipped"),
+            ("e  enter", "edit the step: title, status, due date, notes"),
+            ("a  x", "add a custom step / remove a step"),
+            ("shift+↑ ↓  K J", "move the step up / down"),
+        ),
+    ),
+)
 
-| Everywhere | |
-|---|---|
-| `F1` or `?` | this help |
-| `ctrl+p` | command palette: jump to a step, save, open, export, switch theme |
-| `ctrl+s` | save the plan (asks for a name the first time) |
-| `ctrl+o` | open a plan file |
-| `ctrl+q` | quit (asks first if there are unsaved changes) |
-| `tab` / `shift+tab` | move between fields; the mouse works too |
+OUTRO = (
+    "While you edit, a draft is autosaved; if Pathfinder stops unexpectedly, it is offered back "
+    "next time. Press escape to close this help."
+)
 
-| Wizard | |
-|---|---|
-| `ctrl+n` / `ctrl+b` | next step (checks this one first) / previous step |
-| `F2`–`F7` | jump to Background, Education, Certifications, Skills, Compare, Plan |
-| `ctrl+t` / `ctrl+r` | add / remove a role, degree or certification |
-| `enter` | save the form (in a field) or open an item (in a list) |
-| `ctrl+g` | back to the welcome screen |
 
-| Skills | |
-|---|---|
-| type in the filter | narrow the list; `↓` or `enter` moves to the list; `/` back to the filter |
-| `0`–`4`, `←` / `→` | rate the highlighted skill (0 none, 1 aware, 2 working, 3 proficient, 4 expert) |
-| `a` / `A` | accept the suggested rating / all suggestions |
-
-| Compare | |
-|---|---|
-| `enter` on a number | why: the components, weights, skills that counted, and the sources |
-
-| Plan | |
-|---|---|
-| `space` | change status: todo → doing → done → skipped |
-| `e` or `enter` | edit the step (title, status, due date, notes) |
-| `a` / `x` | add a custom step / remove a step |
-| `⇧↑` / `⇧↓` (or `K` / `J`) | move the step up / down |
-
-Your work is autosaved as a draft while you edit; if Pathfinder stops unexpectedly, the draft is
-offered back next time. Press `escape` to close this help.
-"""
+def help_text() -> str:
+    """The key reference as aligned text (readable at 80×24, searchable by eye)."""
+    lines: list[str] = []
+    for section, keys in KEYS:
+        lines.append(f"[b]{section}[/b]")
+        lines.extend(f"  [b]{escape(key):<16}[/b] {escape(text)}" for key, text in keys)
+        lines.append("")
+    return "\n".join(lines).rstrip()
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,question_mark", "app.pop_screen", "Close", id="help-close")]
+    BINDINGS = [Binding("escape,f1,question_mark", "close", "Close", id="help-close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog help-dialog"):
-            yield Markdown(HELP)
+        with Vertical(classes="dialog help-dialog"):
+            yield Label("Pathfinder keys", classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(INTRO + "\n", classes="muted")
+                yield Static(help_text(), id="help-keys")
+                yield Static("\n" + OUTRO, classes="muted")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close", id="close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -47,7 +47,7 @@ class ProgressScreen(ModalScreen[None]):
                 with VerticalScroll(id="history-table"):
                     yield Static("\n".join(lines))
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button("Close", id="close", variant="primary", compact=True)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

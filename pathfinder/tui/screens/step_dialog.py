@@ -53,8 +53,8 @@ class StepDialog(ModalScreen[Step | None]):
                 yield Input(step.notes, placeholder="anything to remember", id="step-notes", compact=True)
             yield Static("", id="step-errors", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("OK", id="ok", variant="primary", compact=True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
