@@ -104,7 +104,17 @@ def test_prerequisite_credential_comes_first() -> None:
     steps = steps_for(profile(degrees=[degree()]))
     ids = [step.id for step in steps]
     assert ids.index("cert-prince2-foundation") < ids.index("cert-prince2-practitioner")
-    assert "First earn PRINCE2 Foundation" in by_id(steps)["cert-prince2-practitioner"].notes
+    practitioner = by_id(steps)["cert-prince2-practitioner"]
+    assert "First earn PRINCE2 Foundation" in practitioner.notes
+    assert "not confirmed by the issuer" in practitioner.notes
+
+
+def test_when_only_training_is_missing_the_certification_waits_for_the_training() -> None:
+    person = profile(roles=[role("2020-01")], degrees=[degree()], pm_training_hours=30)
+    steps = steps_for(person)
+    ids = [step.id for step in steps]
+    assert ids.index("training-pm") < ids.index("cert-pmp")
+    assert "eligible once the training is done" in by_id(steps)["cert-pmp"].notes
 
 
 def test_a_missing_degree_becomes_an_education_step_instead_of_the_certification() -> None:

@@ -87,7 +87,12 @@ def _cert_draft(certification: Certification, reason: str, check: RouteCheck | N
     if check is not None and check.route.course:
         notes.append(f"Includes {check.route.course}.")
     if check is not None and not check.met and check.earliest is not None:
-        notes.append(f"You could be eligible from {check.earliest.isoformat()} ({check.route.label}).")
+        if len(check.missing) == 1 and check.training_missing:
+            notes.append(f"You are eligible once the training is done ({check.route.label}).")
+        else:
+            notes.append(f"You could be eligible from {check.earliest.isoformat()} ({check.route.label}).")
+    if certification.eligibility.confidence == "unconfirmed":
+        notes.append("The eligibility rule is not confirmed by the issuer: check it before you apply.")
     return Draft(
         id=f"cert-{certification.id}",
         title=f"Earn {certification.short_name}",
