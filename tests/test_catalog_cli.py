@@ -167,3 +167,17 @@ def test_list_offers_exactly_the_kinds_the_catalog_can_list() -> None:
     from pathfinder.commands.content import KINDS
 
     assert tuple(LISTINGS) == KINDS
+
+
+def test_compare_calls_the_path_weeks_detail_when_an_aspect_sums_up_the_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    directory = shutil.copytree(VALID, tmp_path / "content")
+    comparison = directory / "comparison.toml"
+    week_aspect = '[[comparison.aspects]]\nid = "typical-week"\ntitle = "A typical week"\nproduct = "P"\n'
+    week_aspect = "\n" + week_aspect + 'project = "Q"\n'
+    comparison.write_text(comparison.read_text(encoding="utf-8") + week_aspect, encoding="utf-8")
+    assert main(["content", "compare", "--format", "markdown", "--content", str(directory)]) == 0
+    out = capsys.readouterr().out
+    assert "| **A typical week** | P | Q |" in out
+    assert "| **A typical week, in detail** | • Customer interviews" in out

@@ -170,7 +170,9 @@ def comparison_rows(catalog: Catalog) -> list[tuple[str, str, str]]:
 
     rows = [("Goal, in short", left.goal, right.goal), ("Focus, in short", left.focus, right.focus)]
     rows += [(aspect.title, aspect.product, aspect.project) for aspect in comparison.aspects]
-    rows.append(("A typical week", week(left), week(right)))
+    # The paths' own week lists; when the comparison already sums up the week, these are its detail.
+    summed_up = any(aspect.id == "typical-week" for aspect in comparison.aspects)
+    rows.append(("A typical week, in detail" if summed_up else "A typical week", week(left), week(right)))
     return rows
 
 
@@ -210,9 +212,9 @@ def run_compare(args: argparse.Namespace) -> int:
     left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
     console = _stdout_console()
     console.print(f"[bold]{escape(comparison.title)}[/bold]\n")
-    console.print(escape(comparison.intro), soft_wrap=True)
+    console.print(escape(comparison.intro))
     table = Table(show_lines=True, expand=True)
-    table.add_column("", style="bold", ratio=1)
+    table.add_column("", style="bold", width=15, overflow="fold")
     table.add_column(left.name, ratio=3)
     table.add_column(right.name, ratio=3)
     for aspect, left_text, right_text in comparison_rows(catalog):
@@ -220,8 +222,8 @@ def run_compare(args: argparse.Namespace) -> int:
     console.print(table)
     console.print("\n[bold]Working together[/bold]")
     for item in comparison.together:
-        console.print(f"• {escape(item)}", soft_wrap=True)
+        console.print(f"• {escape(item)}")
     console.print("\n[bold]When one person holds both roles[/bold]")
-    console.print(escape(comparison.blurring_risk), soft_wrap=True)
-    console.print(f"\n[dim]{escape(_sources_line(catalog))}[/dim]", soft_wrap=True)
+    console.print(escape(comparison.blurring_risk))
+    console.print(f"\n[dim]{escape(_sources_line(catalog))}[/dim]")
     return 0
