@@ -1,11 +1,78 @@
-"""`pathfinder plan`: placeholder until its issue lands."""
+"""`pathfinder plan check FILE` and `pathfinder plan schema`: validate plan files, for people and editors.
+
+``check`` exits 0 with a one-line summary (plus warnings for ids the content does not know), or 2 with
+every problem on stderr. ``schema`` prints the plan file's JSON Schema for Taplo / Even Better TOML.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    parser: argparse.ArgumentParser = subparsers.add_parser("plan", help="(not yet available)")
-    parser.set_defaults(handler=lambda args: 2)
+    """Add ``plan check|schema`` to the ``pathfinder`` parser."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "plan", help="check a plan file, or print its JSON Schema", description="Work with plan files."
+    )
+
+    def show_help(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 0
+
+    parser.set_defaults(handler=show_help)
+    actions = parser.add_subparsers(dest="plan_command", metavar="ACTION")
+    check = actions.add_parser("check", help="validate a plan or profile-only file")
+    check.add_argument("file", type=Path, metavar="FILE", help="the plan file to check")
+    check.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
+    check.set_defaults(handler=run_check)
+    schema = actions.add_parser("schema", help="print the plan file's JSON Schema (for editors)")
+    schema.set_defaults(handler=run_schema)
+
+
+def summary(loaded: Any) -> str:
+    """One line: what the file holds."""
+    plan = loaded.plan
+    if loaded.kind == "profile":
+        what = f"profile-only file ({len(plan.profile.roles)} roles)"
+    else:
+        done, total = plan.progress()
+        what = f"plan “{plan.name}”: {total} steps ({done} finished), {len(plan.history)} history points"
+    target = f", target {plan.target}" if plan.target else ", no target"
+    migrated = (
+        f"; migrated from schema {loaded.migrated_from} (saving writes schema {plan.schema_version})"
+        if loaded.migrated_from is not None
+        else ""
+    )
+    return f"OK {loaded.source}: {what}{target}{migrated}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate the file (problems raise ``PlanFileError`` → exit 2), then warn about unknown ids."""
+    import sys
+
+    from pathfinder.catalog.loader import load_catalog
+    from pathfinder.plan.references import check_references
+    from pathfinder.plan.store import load_plan
+
+    loaded = load_plan(args.file)
+    catalog = load_catalog(args.content)
+    try:
+        text: str | None = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    warnings = check_references(loaded.plan, catalog, source=args.file, text=text)
+    print(summary(loaded))
+    for problem in warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema."""
+    from pathfinder.plan.schema import plan_json_schema
+
+    print(json.dumps(plan_json_schema(), indent=2, ensure_ascii=False))
+    return 0

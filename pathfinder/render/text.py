@@ -1,0 +1,125 @@
+"""The report as Rich text for the terminal: ranked bars, each path's breakdown, certifications, sources.
+
+Every bar carries its number and every status a symbol and a word, so nothing depends on colour
+(``NO_COLOR`` and piped output read the same).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pathfinder.catalog.catalog import Catalog
+from pathfinder.engine.results import PathFit, Report
+from pathfinder.engine.wording import percent
+from pathfinder.render.common import (
+    TOP_GAPS,
+    TOP_STRENGTHS,
+    UNCONFIRMED_NOTE,
+    certification_words,
+    gap_text,
+    path_name,
+    points,
+    score_bar,
+    score_text,
+    source_notes,
+    strength_text,
+    target_name,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def _ranking(report: Report) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Career paths, best fit first", title_justify="left", box=None, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("Path")
+    table.add_column("Fit", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    for fit in report.paths:
+        name = Text(path_name(fit), style="bold" if fit.path == report.target else "")
+        if fit.path == report.target:
+            name.append(" ← target")
+        table.add_row(str(fit.rank), name, Text(score_bar(fit.score), style="cyan"), score_text(fit.score))
+    return table
+
+
+def _breakdown(fit: PathFit, is_target: bool) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    title = f"{fit.rank}. {path_name(fit)}: {score_text(fit.score)}" + (" (your target)" if is_target else "")
+    table = Table(title=title, title_justify="left", title_style="bold", show_footer=True, expand=True)
+    table.add_column("Component", footer="Total")
+    table.add_column("Weight", justify="right")
+    table.add_column("Score", justify="right")
+    table.add_column("Points", justify="right", footer=points(fit.score))
+    table.add_column("How it was computed", ratio=1, overflow="fold")
+    for component in fit.components:
+        table.add_row(
+            component.label,
+            percent(component.weight),
+            percent(component.score),
+            points(component.contribution),
+            Text(component.explanation),
+        )
+    lines: list[RenderableType] = [table]
+    if fit.strengths:
+        strengths = "; ".join(strength_text(s) for s in fit.strengths[:TOP_STRENGTHS])
+        lines.append(Text.assemble(("  Strengths: ", "bold"), strengths))
+    if fit.gaps:
+        lines.append(Text("  Top gaps (largest first):", style="bold"))
+        lines.extend(Text(f"    • {gap_text(gap)}") for gap in fit.gaps[:TOP_GAPS])
+    return lines
+
+
+def _certifications(report: Report) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Certifications", title_justify="left", expand=True)
+    table.add_column("Certification", ratio=3, overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("When / what is missing", ratio=4, overflow="fold")
+    for status in report.certifications:
+        words = certification_words(status)
+        state = Text(f"{words.symbol} {words.label}", style=words.style)
+        if status.unconfirmed:
+            state.append(f"\n{UNCONFIRMED_NOTE}", style="yellow")
+        table.add_row(Text(status.name), state, Text(words.detail))
+    return table
+
+
+def _sources(report: Report, catalog: Catalog) -> list[RenderableType]:
+    from rich.text import Text
+
+    lines: list[RenderableType] = [Text("Sources and dates of the figures above", style="bold")]
+    for note in source_notes(report, catalog):
+        head = f"• {note.name} ({note.kind}; checked {note.as_of}; {note.confidence}): "
+        lines.append(Text.assemble((head, "dim bold"), ("; ".join(note.sources), "dim")))
+    return lines
+
+
+def render_text(report: Report, catalog: Catalog, console: Console) -> None:
+    """Print the whole report to ``console``."""
+    from rich.text import Text
+
+    header = Text.assemble(
+        ("Pathfinder report", "bold"),
+        f" · {report.today.isoformat()} · content {report.content_version} · target: {target_name(report)}",
+    )
+    console.print(header)
+    console.print()
+    console.print(_ranking(report))
+    for fit in report.paths:
+        console.print()
+        for part in _breakdown(fit, fit.path == report.target):
+            console.print(part)
+    console.print()
+    console.print(_certifications(report))
+    console.print()
+    for line in _sources(report, catalog):
+        console.print(line)
