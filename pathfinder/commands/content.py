@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pathfinder.catalog.models import CareerPath
 
 Row = dict[str, Any]
-Column = tuple[str, Callable[[Row], str]]
+Column = tuple[str, int | None, Callable[[Row], str]]
 KINDS = ("paths", "skills", "categories", "certifications", "backgrounds", "degrees", "resources")
 """What ``content list`` can list (``pathfinder.catalog.listing.LISTINGS``; kept here so ``--help`` stays
 cheap: the catalog and pydantic are imported only when a command runs)."""
@@ -37,45 +37,45 @@ def _best_paths(row: Row) -> str:
 
 TEXT_COLUMNS: dict[str, list[Column]] = {
     "paths": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["name"]),
-        ("focus", lambda row: row["focus"]),
-        ("skills", lambda row: str(len(row["skills"]))),
-        ("certifications", lambda row: _joined(row["certifications"])),
+        ("id", None, lambda row: row["id"]),
+        ("name", 1, lambda row: row["name"]),
+        ("skills", None, lambda row: str(len(row["skills"]))),
+        ("certifications", 2, lambda row: _joined(row["certifications"])),
     ],
     "skills": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["name"]),
-        ("category", lambda row: row["category_name"]),
+        ("id", None, lambda row: row["id"]),
+        ("name", 1, lambda row: row["name"]),
+        ("category", 1, lambda row: row["category_name"]),
     ],
     "categories": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["name"]),
-        ("skills", lambda row: str(len(row["skills"]))),
+        ("id", None, lambda row: row["id"]),
+        ("name", 1, lambda row: row["name"]),
+        ("skills", None, lambda row: str(len(row["skills"]))),
     ],
     "certifications": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["short_name"]),
-        ("issuer", lambda row: row["issuer"]),
-        ("prerequisites", lambda row: "yes" if row["prerequisites"] else "none"),
+        ("id", None, lambda row: row["id"]),
+        ("name", 2, lambda row: row["short_name"]),
+        ("issuer", 3, lambda row: row["issuer"]),
+        ("prerequisites", None, lambda row: "yes" if row["prerequisites"] else "none"),
     ],
     "backgrounds": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["name"]),
-        ("closest paths", _best_paths),
+        ("id", None, lambda row: row["id"]),
+        ("name", 1, lambda row: row["name"]),
+        ("closest paths", 1, _best_paths),
     ],
     "degrees": [
-        ("id", lambda row: row["id"]),
-        ("name", lambda row: row["name"]),
-        ("kind", lambda row: row["kind"] + (f" (rank {row['rank']})" if row["kind"] == "level" else "")),
+        ("id", None, lambda row: row["id"]),
+        ("name", 1, lambda row: row["name"]),
+        ("kind", 1, lambda row: row["kind"] + (f" (rank {row['rank']})" if row["kind"] == "level" else "")),
     ],
     "resources": [
-        ("id", lambda row: row["id"]),
-        ("title", lambda row: row["name"]),
-        ("kind", lambda row: row["kind"]),
-        ("cost", lambda row: row["cost"]),
+        ("id", None, lambda row: row["id"]),
+        ("title", 3, lambda row: row["name"]),
+        ("kind", None, lambda row: row["kind"]),
+        ("cost", None, lambda row: row["cost"]),
     ],
 }
+"""Table columns per kind: header, share of the spare width (None: as wide as its content), cell."""
 
 
 def register(subparsers: Any) -> None:
@@ -151,11 +151,12 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     from rich.table import Table
 
-    table = Table(title=f"{args.kind.capitalize()} ({len(rows)})", title_justify="left")
-    for header, _ in TEXT_COLUMNS[args.kind]:
-        table.add_column(header, overflow="fold")
+    table = Table(title=f"{args.kind.capitalize()} ({len(rows)})", title_justify="left", expand=True)
+    for header, ratio, _ in TEXT_COLUMNS[args.kind]:
+        # Columns without a ratio (ids, counts) keep their full width: an id is never split across lines.
+        table.add_column(header, ratio=ratio, overflow="fold", no_wrap=ratio is None)
     for row in rows:
-        table.add_row(*(cell(row) for _, cell in TEXT_COLUMNS[args.kind]))
+        table.add_row(*(cell(row) for _, _, cell in TEXT_COLUMNS[args.kind]))
     _stdout_console().print(table)
     return 0
 
