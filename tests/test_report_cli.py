@@ -1,0 +1,149 @@
+"""`pathfinder report` and `pathfinder plan check|schema`: exit codes and what people read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pathfinder.cli import main
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "alex-career-switch.toml"
+PROFILE_ONLY = ROOT / "docs" / "examples" / "profile-only.toml"
+PLANS = Path(__file__).parent / "data" / "plans"
+CONTENT = Path(__file__).parent / "data" / "content" / "valid"
+PATH_IDS = {
+    "product-manager",
+    "project-manager",
+    "product-owner",
+    "program-manager",
+    "scrum-master",
+    "technical-program-manager",
+}
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich output at a fixed, generous width, without colour, so lines are compared whole."""
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def unwrapped(panel: str) -> str:
+    return " ".join(" ".join(line.strip().strip("│").split()) for line in panel.splitlines())
+
+
+def test_text_report_compares_every_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "Pathfinder report · 2026-11-25" in out and "target: Product manager" in out
+    assert "Product manager ← target" in out
+    assert out.count(" / 100") >= 12  # a bar line and a breakdown title per path
+    assert "█" in out and "░" in out
+    assert "How it was computed" in out and "Total" in out
+    assert "Top gaps" in out
+    assert "Certifications" in out and "✓ held" in out and "⚠ unconfirmed rule" in out
+    assert "Sources and dates" in out and "checked 2026-" in out
+
+
+def test_json_report_is_stable_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--today", "2026-11-25", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["report_format"] == 1 and data["pathfinder_version"] and data["content_version"]
+    assert data["today"] == "2026-11-25" and data["target"] == "product-manager"
+    assert {path["id"] for path in data["paths"]} == PATH_IDS
+    assert [path["rank"] for path in data["paths"]] == list(range(1, 7))
+    for path in data["paths"]:
+        assert set(path) >= {"id", "name", "score", "rank", "is_target", "breakdown", "strengths", "gaps"}
+        assert path["sources"] and path["as_of"]
+        total = sum(component["contribution"] for component in path["breakdown"])
+        assert abs(total - path["score"]) < 0.05
+    held = {cert["id"]: cert for cert in data["certifications"]}
+    assert held["csm"]["held"] is True and held["cspo"]["held"] is True
+    assert all("sources" in cert and "as_of" in cert for cert in data["certifications"])
+
+
+def test_markdown_report_is_printable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--today", "2026-11-25", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Pathfinder report\n")
+    assert "| 1 |" in out and "## Certifications" in out and "## Sources and dates" in out
+    assert out.count("| **Total** |") == 6
+
+
+def test_report_on_a_profile_only_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(PROFILE_ONLY), "--today", "2026-11-25", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["target"] == "project-manager" and len(data["paths"]) == 6
+
+
+def test_report_with_other_content_warns_about_unknown_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["report", str(EXAMPLE), "--today", "2026-11-25", "--content", str(CONTENT), "--format", "json"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert {path["id"] for path in json.loads(captured.out)["paths"]} == {
+        "product-manager",
+        "project-manager",
+    }
+    assert "warning:" in captured.err and "`csm` is not a certification id" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["report", "missing.toml"], "There is no file missing.toml"),
+        (["report", str(PLANS)], "is a folder"),
+        (["report", str(EXAMPLE), "--today", "2026-02-30"], "is not a date; write it as YYYY-MM-DD"),
+        (["report", str(PLANS / "bad-syntax.toml")], "bad-syntax.toml:7:17"),
+        (["report", str(PLANS / "bad-newer-schema.toml")], "newer Pathfinder (schema 99)"),
+        (["report", str(EXAMPLE), "--content", str(PLANS)], "Content error"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(
+    args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert expected in unwrapped(captured.err)
+    assert captured.out == "" and "Traceback" not in captured.err
+
+
+def test_plan_check_valid_prints_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "check", str(EXAMPLE)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip().splitlines() == [
+        f"OK {EXAMPLE}: plan 'Alex: engineer to product manager': 6 steps (3 finished), 2 history points, "
+        "target product-manager"
+    ]
+    assert captured.err == ""
+
+
+def test_plan_check_warns_about_unknown_ids_but_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "check", str(PLANS / "unknown-ids.toml")]) == 0
+    captured = capsys.readouterr()
+    assert "7 warnings about ids the content does not know" in captured.out
+    assert "unknown-ids.toml:4 [target]: `product-manger` is not a career path id" in captured.err
+    assert "did you mean `product-manager`" in captured.err
+
+
+def test_plan_check_profile_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "check", str(PROFILE_ONLY)]) == 0
+    assert "profile-only file (2 roles), target project-manager" in capsys.readouterr().out
+
+
+def test_plan_check_invalid_lists_every_problem_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "check", str(PLANS / "bad-many.toml")]) == 2
+    captured = capsys.readouterr()
+    err = unwrapped(captured.err)
+    assert captured.out == ""
+    assert "has 6 problems" in err
+    for key in ("[created]", "[profile.pm_training_hours]", "[profile.roles[0].start]", "[steps[0].status]"):
+        assert key in err
+
+
+def test_plan_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Pathfinder plan file" and "steps" in schema["properties"]
