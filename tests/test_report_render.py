@@ -33,7 +33,7 @@ def catalog() -> Catalog:
 
 def component(id_: str, weight: float, score: float) -> FitComponent:
     return FitComponent(
-        id=id_,  # type: ignore[arg-type]
+        id=id_,
         label=id_.capitalize(),
         weight=weight,
         score=score,
