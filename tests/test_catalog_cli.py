@@ -42,7 +42,7 @@ def test_check_bad_content_lists_every_problem_on_stderr(
     captured = capsys.readouterr()
     assert captured.out == ""
     err = unwrapped(captured.err)
-    assert "has 5 problems" in err
+    assert "has 6 problems" in err
     assert "pmp.toml:26 [certification[0].eligibility.routes[0].training_waived_by[0]]" in err
     assert "unknown certification id `capn` (did you mean `capm`?)" in err
     assert "project-manager.toml:12 [path[0].confidence]" in err

@@ -151,14 +151,16 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     }
     assert found == {
         ("paths/project-manager.toml", "path[0].confidence"),
+        ("paths/project-manager.toml", "path[0].skills[0].skill"),
         ("certifications/pmp.toml", "certification[0].eligibility.routes[0].training_waived_by[0]"),
         ("backgrounds/backgrounds.toml", "background[1].affinities"),
         ("skills/core.toml", "skill[2].resources[0]"),
         ("skills/core.toml", "skill[3].resources[0]"),
     }
-    assert "5 problems" in caught.value.message
+    assert "6 problems" in caught.value.message
     hints = " ".join(problem.hint for problem in caught.value.problems)
     assert "`official`" in hints and "`capm`" in hints and "`pmbok-guide`" in hints
+    assert "`project-planning`" in hints  # the bad confidence does not hide the path's unknown skill
 
 
 def test_an_invalid_entity_does_not_cascade_into_unknown_id_errors(tmp_path: Path) -> None:

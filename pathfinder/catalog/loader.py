@@ -8,6 +8,7 @@ and the models are imported on first use, keeping this module cheap to import.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import ContentError, Problem
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
+    from pydantic import BaseModel, ValidationError
 
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.catalog.checks import Loaded
@@ -145,8 +146,39 @@ def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[st
                 target.append((model.model_validate(item), origin))
             except ValidationError as error:
                 problems.extend(validation_problems(error, model, origin))
-                loaded.mark_broken(key, item.get("id"))
+                salvaged = _salvage(model, item, error)
+                if salvaged is not None:  # still cross-checked, so its other problems show in this run
+                    target.append((salvaged, origin))
+                else:
+                    loaded.mark_broken(key, item.get("id"))
     return singles_seen
+
+
+def _salvage(model: type[BaseModel], item: dict[str, Any], error: ValidationError) -> BaseModel | None:
+    """The entity with its unknown or invalid optional keys dropped, if that makes it valid; else None.
+
+    Used only for cross-checks (a catalog is never built while problems remain), so that one typo in a
+    path does not hide the unknown skill ids further down in the same path.
+    """
+    from pydantic import ValidationError
+
+    pruned = copy.deepcopy(item)
+    for details in error.errors(include_url=False):
+        *parents, last = details["loc"]
+        if details["type"] == "missing" or not isinstance(last, str):
+            return None
+        container: Any = pruned
+        for part in parents:
+            try:
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if isinstance(container, dict):
+            container.pop(last, None)
+    try:
+        return model.model_validate(pruned)
+    except ValidationError:
+        return None
 
 
 def _mark_unparsable(file: Path, loaded: Loaded) -> set[str]:
