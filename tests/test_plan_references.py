@@ -104,3 +104,30 @@ def test_json_schema_describes_plan_files() -> None:
     assert step["status"]["enum"] == ["todo", "doing", "done", "skipped"]
     assert step["due"]["anyOf"][0]["format"] == "date"
     json.dumps(schema)  # serialisable as is
+
+
+def test_example_plan_validates_against_the_json_schema() -> None:
+    """What an editor with the schema sees: the example plan and a saved plan are valid, a typo is not."""
+    import tomllib
+
+    import jsonschema
+
+    from pathfinder.plan.store import plan_to_toml
+
+    def as_json(value: object) -> object:  # Taplo hands TOML dates to the schema as RFC 3339 strings
+        if isinstance(value, dict):
+            return {key: as_json(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [as_json(item) for item in value]
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    validator = jsonschema.Draft202012Validator(plan_json_schema())
+    example = Path(__file__).parent.parent / "docs" / "examples" / "alex-career-switch.toml"
+    validator.validate(as_json(tomllib.loads(example.read_text(encoding="utf-8"))))
+    validator.validate(as_json(tomllib.loads(plan_to_toml(load_plan(example).plan))))
+    broken = as_json(
+        tomllib.loads(example.read_text(encoding="utf-8").replace('status = "doing"', 'staus = "doing"'))
+    )
+    assert not validator.is_valid(broken)
