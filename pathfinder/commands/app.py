@@ -22,6 +22,9 @@ def parse_app_args(argv: Sequence[str]) -> Path | None:
 
 def run_app(argv: Sequence[str]) -> int:
     """Run the app with the user's plan and data directories; returns the exit code."""
+    import gc
+
+    gc.disable()  # start-up allocates many long-lived objects; the app re-enables and freezes them
     from pathfinder.locations import data_dir, plan_dir
     from pathfinder.tui import make_app
 

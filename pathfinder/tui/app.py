@@ -87,12 +87,18 @@ class PathfinderApp(App[int]):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
-        self.call_after_refresh(self._after_first_frame)
+        if self.open_path is not None:
+            self._start_loading()  # the plan screen is what the user waits for
+        else:
+            self.call_after_refresh(self._start_loading)
 
-    def _after_first_frame(self) -> None:
+    def _start_loading(self) -> None:
+        self.run_worker(self._load_content(), name="load-content", group="content", exclusive=True)
+
+    def _startup_done(self) -> None:
+        """Collect garbage again once start-up work is over; freeze what start-up allocated."""
         gc.enable()
         gc.freeze()
-        self.run_worker(self._load_content(), name="load-content", group="content", exclusive=True)
 
     async def _load_content(self) -> None:
         """Load the catalog off the UI thread, then open a plan or offer a draft."""
@@ -106,21 +112,24 @@ class PathfinderApp(App[int]):
             except Exception as error:
                 self.content_error = ContentError(f"The career content could not be loaded: {error}")
         self.catalog_ready.set()
-        if self.content_error is not None:
-            self.show_error(self.content_error)
-            return
-        welcome = self.screen_stack[0]
-        if isinstance(welcome, WelcomeScreen):
-            welcome.content_loaded()
-        if self.open_path is not None:
-            await self.open_plan(self.open_path)
-        else:
-            self._offer_draft()
+        try:
+            if self.content_error is not None:
+                self.show_error(self.content_error)
+                return
+            welcome = self.screen_stack[0]
+            if isinstance(welcome, WelcomeScreen):
+                welcome.content_loaded()
+            if self.open_path is not None:
+                await self.open_plan(self.open_path)
+            else:
+                self._offer_draft()
+        finally:
+            self.call_after_refresh(self._startup_done)
 
     def _read_catalog(self) -> Catalog:
-        from pathfinder.catalog.loader import load_catalog
+        from pathfinder.tui.content_cache import load_catalog_cached
 
-        return load_catalog(self.content_dir)
+        return load_catalog_cached(self.content_dir, self.data_dir / "cache")
 
     async def need_catalog(self) -> Catalog | None:
         """The catalog, waiting for it if it is still loading; None if it failed to load."""

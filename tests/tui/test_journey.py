@@ -106,9 +106,8 @@ async def test_fresh_start_to_saved_plan_and_back(build_app: AppFactory, plan_di
 
     reopened = build_app(open_path=saved)
     async with reopened.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(reopened.screen, WizardScreen))
+        await settle(pilot, lambda: getattr(reopened.screen, "current", None) == "plan")
         screen = wizard(reopened)
-        assert screen.current == "plan"
         session = reopened.session
         assert session is not None and session.path == saved and not session.dirty
         assert session.plan.profile == saved_plan.profile

@@ -20,6 +20,41 @@ if TYPE_CHECKING:
 class GlanceScreen(Screen[None]):
     """Side by side: aspects, how they work together, and the risk of one person doing both."""
 
+    DEFAULT_CSS = """
+    #glance {
+        padding: 0 1;
+    }
+
+    .glance-intro {
+        margin-bottom: 1;
+    }
+
+    .glance-row {
+        height: auto;
+        border-bottom: solid $panel;
+    }
+
+    .glance-aspect {
+        width: 18;
+        padding-right: 1;
+        color: $primary;
+    }
+
+    .glance-cell {
+        width: 1fr;
+        padding: 0 1;
+    }
+
+    .glance-notes {
+        height: auto;
+        margin-top: 1;
+    }
+
+    .glance-notes Static {
+        margin-bottom: 1;
+    }
+    """
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="glance-back")]
 
     def compose(self) -> ComposeResult:

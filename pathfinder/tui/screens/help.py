@@ -78,6 +78,15 @@ def help_text() -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    .help-dialog {
+        height: 90%;
+    }
+    #help-body {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape,f1,question_mark", "close", "Close", id="help-close")]
 
     def compose(self) -> ComposeResult:

@@ -5,7 +5,6 @@ Imported at start-up: Textual only. Saved plans are listed once content has load
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -13,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -67,10 +66,8 @@ class WelcomeScreen(Screen[None]):
                 with Vertical(id="welcome-plans-box"):
                     yield Label("Saved plans", classes="section-title")
                     yield OptionList(Option("loading content…", disabled=True), id="saved-plans")
-                    yield Input(
-                        placeholder="…or type the path of a plan file and press Enter",
-                        id="open-path",
-                        classes="hidden" if self.pf_app.hosted else "",
+                    yield Static(
+                        "[b]o[/b] open a plan by its file name or path", classes="muted", id="open-hint"
                     )
         yield Footer()
 
@@ -116,24 +113,11 @@ class WelcomeScreen(Screen[None]):
         listing = self.query_one("#saved-plans", OptionList)
         if listing.option_count and not listing.get_option_at_index(0).disabled:
             listing.focus()
-        elif not self.pf_app.hosted:
-            self.query_one("#open-path", Input).focus()
         else:
-            self.notify("No saved plans yet.")
+            self.pf_app.action_open()
 
     @on(OptionList.OptionSelected, "#saved-plans")
     def plan_chosen(self, event: OptionList.OptionSelected) -> None:
         path = getattr(self, "_plans", {}).get(event.option_id or "")
         if path is not None:
             self.run_worker(self.pf_app.open_plan(path), group="open")
-
-    @on(Input.Submitted, "#open-path")
-    def path_typed(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
-            return
-        path = Path(text).expanduser()
-        if not path.is_file():
-            self.notify(f"No such file: {path}", severity="error")
-            return
-        self.run_worker(self.pf_app.open_plan(path), group="open")

@@ -43,6 +43,8 @@ PANE_CLASSES = {
 class WizardScreen(Screen[None]):
     """Profile → compare → plan, one step at a time."""
 
+    CSS_PATH = "wizard.tcss"
+
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="next", tooltip="Check this step and go to the next"),
         Binding("ctrl+b", "back", "Back", id="back", tooltip="Go to the previous step"),
