@@ -251,3 +251,29 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     problem = only_problem(directory)
     assert problem.file is not None and problem.file.name == "latin1.toml"
     assert "cannot read the file" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("mode", "file", "line", "key"),
+    [
+        ("syntax", "paths/product-manager.toml", 4, ""),
+        ("unknown-key", "paths/product-manager.toml", 23, "path[0].skills[1].importanse"),
+        ("unknown-table", "paths/extra.toml", 2, "paths"),
+        ("unknown-skill", "paths/product-manager.toml", 22, "path[0].skills[1].skill"),
+        ("duplicate-id", "skills/more.toml", 3, "skill[0].id"),
+        ("weights", "paths/project-manager.toml", 33, "path[0].weights"),
+        ("missing-affinity", "backgrounds/backgrounds.toml", 32, "background[1].affinities"),
+        ("missing-source", "certifications/capm.toml", 27, "certification[0].fees[0].sources"),
+        ("as-of", "resources/resources.toml", 8, "resource[0].as_of"),
+        ("duplicate-meta", "zz-meta.toml", 1, "meta"),
+    ],
+)
+def test_the_printed_problem_names_file_line_and_key(
+    tmp_path: Path, mode: str, file: str, line: int, key: str
+) -> None:
+    """What `pathfinder content check` prints for each failure mode: `file:line [key]: message`."""
+    directory = overlay(tmp_path, mode)
+    text = str(only_problem(directory))
+    assert text.startswith(f"{directory / file}:{line}")
+    if key:
+        assert f" [{key}]: " in text
