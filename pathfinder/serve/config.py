@@ -84,12 +84,16 @@ _POSITIVE |= {"idle_timeout", "max_duration", "login_timeout", "keepalive_interv
 _POSITIVE |= {"memory_limit_mb", "file_size_limit_mb", "open_files_limit"}
 
 
+def _is_one_of(value: Any, kinds: tuple[type, ...]) -> bool:
+    return isinstance(value, kinds)
+
+
 def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML/CLI value into the field's type, or raise ValueError saying what was expected."""
     kinds = _KINDS[name]
     if isinstance(value, bool) and bool not in kinds:
         raise ValueError(f"expected {kinds[0].__name__}, got a boolean")
-    if not isinstance(value, kinds):
+    if not _is_one_of(value, kinds):
         raise ValueError(f"expected {kinds[0].__name__}, got {type(value).__name__}")
     if name in _POSITIVE and value <= 0:
         raise ValueError("must be greater than 0")
@@ -109,7 +113,9 @@ def load_config_file(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise PathfinderError(f"Cannot read the config file {path}: {error.strerror}", "Config error") from error
+        raise PathfinderError(
+            f"Cannot read the config file {path}: {error.strerror}", "Config error"
+        ) from error
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

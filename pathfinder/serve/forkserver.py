@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import array
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -163,10 +164,8 @@ class ForkServer:
         """Signal a session's process group (the zygote skips children it has already reaped)."""
         if self.control is None:
             return
-        try:
+        with contextlib.suppress(ForkServerError, OSError):
             await self._send(json.dumps({"op": "signal", "id": session, "signal": int(signum)}).encode())
-        except (ForkServerError, OSError):
-            pass
 
     def forget(self, session: str) -> None:
         self.exits.pop(session, None)
@@ -189,7 +188,5 @@ class ForkServer:
 
 
 def close_quietly(fd: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.close(fd)
-    except OSError:
-        pass

@@ -9,6 +9,7 @@ server, never to the visitor's screen. This function never returns: the process 
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import inspect
 import os
@@ -60,7 +61,9 @@ def _become_terminal_session(slave_fd: int) -> None:
         os.close(slave_fd)
 
 
-def _factory_arguments(factory: Callable[..., Any], request: dict[str, Any], catalog: object) -> dict[str, Any]:
+def _factory_arguments(
+    factory: Callable[..., Any], request: dict[str, Any], catalog: object
+) -> dict[str, Any]:
     """Keyword arguments for ``make_app``; ``catalog`` only if preloaded and accepted."""
     arguments: dict[str, Any] = {
         "plan_dir": Path(request["plan_dir"]),
@@ -112,14 +115,10 @@ def run_child(
     except BaseException:
         code = EXIT_CRASHED
         if sys.stderr is not sys.__stderr__:
-            try:
+            with contextlib.suppress(BaseException):
                 traceback.print_exc(file=sys.stderr)
-            except BaseException:
-                pass
     finally:
-        try:
+        with contextlib.suppress(BaseException):
             sys.stderr.flush()
             sys.__stderr__.flush()  # type: ignore[union-attr]
-        except BaseException:
-            pass
         os._exit(code)

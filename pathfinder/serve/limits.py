@@ -43,8 +43,8 @@ class SessionSlots:
     def refusal(self, ip: str) -> str | None:
         """Why a new session from ``ip`` cannot start now, or None if it can."""
         if self.total >= self.max_total:
-            return "The demo is full right now ({} visitors). Please try again in a few minutes.".format(
-                self.max_total
+            return (
+                f"The demo is full right now ({self.max_total} visitors). Please try again in a few minutes."
             )
         if self.by_ip.get(ip, 0) >= self.max_per_ip:
             return f"Too many sessions from your address ({self.max_per_ip}). Close one and try again."

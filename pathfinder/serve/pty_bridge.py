@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import fcntl
 import os
@@ -17,6 +18,8 @@ import asyncssh
 from pathfinder.serve.terminal import clamp_size
 
 READ_CHUNK = 65536
+FIRST_FRAME_BYTES = 2048
+"""Output after which an app counts as drawn: its start-up sequences are far shorter, a frame longer."""
 
 
 def open_pty(columns: int, rows: int) -> tuple[int, int]:
@@ -40,7 +43,8 @@ class PtyBridge:
     def __init__(self, master: int, process: asyncssh.SSHServerProcess[Any]) -> None:
         self.master = master
         self.process = process
-        self.first_output = asyncio.Event()
+        self.first_frame = asyncio.Event()
+        self.output_bytes = 0
         self.last_input = time.monotonic()
         self.size: tuple[int, int] = (0, 0)
         self._loop = asyncio.get_running_loop()
@@ -79,7 +83,9 @@ class PtyBridge:
                 raise
             if not data:
                 return
-            self.first_output.set()
+            self.output_bytes += len(data)
+            if self.output_bytes >= FIRST_FRAME_BYTES:
+                self.first_frame.set()
             self.process.stdout.write(data)
             await self.process.stdout.drain()
 
@@ -112,10 +118,8 @@ class PtyBridge:
 
     def resize(self, columns: int, rows: int) -> None:
         self.size = clamp_size(columns, rows)
-        try:
+        with contextlib.suppress(OSError):
             set_window_size(self.master, *self.size)
-        except OSError:
-            pass
 
     async def _write_all(self, data: bytes) -> None:
         view = memoryview(data)

@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
 
 import asyncssh
 
@@ -94,7 +93,7 @@ class VisitorServer(asyncssh.SSHServer):
 
     # -- no key: keyboard-interactive with no questions (or the demo password) ---------------------------
     def kbdint_auth_supported(self) -> bool:
-        return True if self.host.password is None else NotImplemented  # type: ignore[return-value]
+        return True if self.host.password is None else NotImplemented
 
     def get_kbdint_challenge(self, username: str, lang: str, submethods: str) -> bool:
         self.verified_fingerprint = None
@@ -129,7 +128,9 @@ def lock_data_dir(data_dir: Path) -> int:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as error:
         os.close(fd)
-        raise PathfinderError(f"Another server is already using {data_dir}.", "Data directory in use") from error
+        raise PathfinderError(
+            f"Another server is already using {data_dir}.", "Data directory in use"
+        ) from error
     return fd
 
 
@@ -155,7 +156,9 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         owner = Owner.for_user(config.user)
         password = read_password(config.password_file)
         for directory in (config.sessions_root, config.plans_root, config.logs_root):
-            directory.mkdir(parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700)
+            directory.mkdir(
+                parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700
+            )
         swept = sweep_sessions(config.sessions_root)
         host_key = load_or_create_host_key(config.data_dir)
         forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up)

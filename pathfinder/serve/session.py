@@ -33,7 +33,7 @@ from pathfinder.serve.visitors import (
 )
 
 SPAWN_WAIT = 20.0
-FIRST_OUTPUT_WAIT = 5.0
+FIRST_FRAME_WAIT = 3.0
 HANGUP_STEPS = ((signal.SIGHUP, 1.0), (signal.SIGTERM, 1.0), (signal.SIGKILL, 5.0))
 
 GOODBYES = {
@@ -137,7 +137,9 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
                 raise CommandRefused("usage: import < PLAN.toml")
             data = await asyncio.wait_for(_read_upload(process), 30.0)
             stored = await asyncio.to_thread(import_plan, plan_dir, data, host.owner)
-            process.stderr.write(f"Imported as {stored!r}. It opens in the app on your next visit.\n".encode())
+            process.stderr.write(
+                f"Imported as {stored!r}. It opens in the app on your next visit.\n".encode()
+            )
     except CommandRefused as refusal:
         await _refuse(process, str(refusal))
         return f"refused: {name}"
@@ -220,7 +222,7 @@ async def run_app(
             raise
         finally:
             close_quietly(slave)
-        asyncio.get_running_loop().create_task(_release_on_first_output(host, bridge))
+        asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge))
         reason = await _pump_until_end(host, bridge, exit_status)
     finally:
         status = await _stop_app(host, session, exit_status)
@@ -239,10 +241,11 @@ async def run_app(
             await _say_goodbye(process, reason, config.idle_timeout, config.max_duration)
 
 
-async def _release_on_first_output(host: Host, bridge: PtyBridge) -> None:
-    """Let the next spawn start once this app has drawn something (start-up is the CPU-heavy part)."""
+async def _release_on_first_frame(host: Host, bridge: PtyBridge) -> None:
+    """Let the next spawn start once this app has drawn its first frame: start-up is CPU-bound, so a
+    burst of visitors is served a few at a time, each seeing the app sooner than if all started at once."""
     try:
-        await asyncio.wait_for(bridge.first_output.wait(), FIRST_OUTPUT_WAIT)
+        await asyncio.wait_for(bridge.first_frame.wait(), FIRST_FRAME_WAIT)
     except TimeoutError:
         pass
     finally:
@@ -254,7 +257,7 @@ async def _pump_until_end(host: Host, bridge: PtyBridge, exit_status: asyncio.Fu
     output = asyncio.ensure_future(bridge.pump_output())
     typed = asyncio.ensure_future(bridge.pump_input())
     watchdog = asyncio.ensure_future(_watchdog(host, bridge))
-    tasks = {output, typed, watchdog, exit_status}
+    tasks: set[asyncio.Future[Any]] = {output, typed, watchdog, exit_status}
     try:
         done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         if watchdog in done:

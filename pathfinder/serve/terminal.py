@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 DEFAULT_TERM = "xterm-256color"
 _TERM_PATTERN = re.compile(r"^[A-Za-z0-9._+-]{1,64}$")
@@ -45,7 +46,7 @@ def clamp_size(columns: int, rows: int) -> tuple[int, int]:
     return max(MIN_COLUMNS, min(MAX_COLUMNS, columns)), max(MIN_ROWS, min(MAX_ROWS, rows))
 
 
-def decode_client_env(raw: Mapping[object, object]) -> dict[str, str]:
+def decode_client_env(raw: Mapping[Any, Any]) -> dict[str, str]:
     """The client's environment requests as text (asyncssh may hand over bytes); undecodable ones dropped."""
     decoded: dict[str, str] = {}
     for key, value in raw.items():

@@ -60,7 +60,9 @@ class Owner:
         try:
             record = pwd.getpwnam(user)
         except KeyError as error:
-            raise PathfinderError(f"There is no user named {user!r} on this machine.", "Bad option") from error
+            raise PathfinderError(
+                f"There is no user named {user!r} on this machine.", "Bad option"
+            ) from error
         return cls(record.pw_uid, record.pw_gid)
 
     def make_dir(self, path: Path, *, owned: bool = True) -> Path:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import array
+import contextlib
 import gc
 import importlib
 import json
@@ -56,8 +57,8 @@ def preload(spec: str) -> object:
         except Exception as error:  # the app will report content problems itself
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
-    import textual.app  # noqa: F401  (the child's first import is then free)
-    import textual.drivers.linux_driver  # noqa: F401
+    import textual.app
+    import textual.drivers.linux_driver
     import textual.widgets  # noqa: F401
 
     if spec.startswith("pathfinder.tui"):
@@ -79,10 +80,8 @@ class Zygote:
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
     def send(self, message: dict[str, Any]) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.control.send(json.dumps(message).encode("utf-8"))
-        except OSError:
-            pass  # the server is gone; the loop notices the EOF
 
     def close_inherited(self) -> None:
         """In a child: release the zygote's own descriptors before the app starts."""
@@ -117,10 +116,8 @@ class Zygote:
         for pid, owner in self.children.items():
             if owner == session:
                 for each in (signum, signal.SIGCONT):
-                    try:
+                    with contextlib.suppress(ProcessLookupError):
                         os.killpg(pid, each)
-                    except ProcessLookupError:
-                        pass
 
     def reap(self) -> None:
         while self.children:
@@ -163,19 +160,15 @@ class Zygote:
         for signum in (signal.SIGHUP, signal.SIGTERM):
             for pid in list(self.children):
                 for each in (signum, signal.SIGCONT):
-                    try:
+                    with contextlib.suppress(ProcessLookupError):
                         os.killpg(pid, each)
-                    except ProcessLookupError:
-                        pass
             deadline = time.monotonic() + 1.0
             while self.children and time.monotonic() < deadline:
                 self.reap()
                 time.sleep(0.02)
         for pid in list(self.children):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         while self.children:
             pid, _status = os.waitpid(-1, 0)
             self.children.pop(pid, None)
@@ -192,10 +185,8 @@ class Zygote:
         while running:
             for key, _events in self.selector.select(timeout=5.0):
                 if key.data == "wakeup":
-                    try:
+                    with contextlib.suppress(BlockingIOError):
                         os.read(self.wakeup_read, 4096)
-                    except BlockingIOError:
-                        pass
                 elif not self.read_control():
                     running = False
             self.reap()
@@ -221,7 +212,9 @@ def warm_up(factory: Callable[..., Any], catalog: object) -> None:
                 await pilot.pause()
                 pilot.app.exit()
 
-            asyncio.run(asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30))
+            asyncio.run(
+                asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30)
+            )
         except Exception as error:  # warming is an optimisation; the visitors' apps report real problems
             print(f"zygote: warm-up skipped: {type(error).__name__}: {error}", file=sys.stderr)
     deadline = time.monotonic() + 2.0
@@ -242,6 +235,9 @@ def main() -> None:
     factory = import_factory(args.app, args.app_path)
     catalog = preload(args.app)
     if not args.no_warm_up:
+        from pathfinder.serve.warm_caches import share_css_parse_cache
+
+        share_css_parse_cache()
         warm_up(factory, catalog)
     gc.collect()
     gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child

@@ -167,8 +167,15 @@ class Terminal:
 
     def flags(self, name: str) -> dict[str, str]:
         """Terminal modes tmux tracks for the pane (what the app left switched on)."""
-        names = ["alternate_on", "cursor_flag", "mouse_any_flag", "mouse_button_flag", "mouse_sgr_flag",
-                 "mouse_standard_flag", "mouse_all_flag"]
+        names = [
+            "alternate_on",
+            "cursor_flag",
+            "mouse_any_flag",
+            "mouse_button_flag",
+            "mouse_sgr_flag",
+            "mouse_standard_flag",
+            "mouse_all_flag",
+        ]
         text = self.tmux("display", "-p", "-t", name, " ".join(f"#{{{flag}}}" for flag in names))
         return dict(zip(names, text.split(), strict=True))
 
@@ -194,7 +201,9 @@ def client_keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     keys = {}
     for name in ("alice", "bob"):
         path = directory / name
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)], check=True, timeout=20)
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)], check=True, timeout=20
+        )
         keys[name] = path
     return keys
 

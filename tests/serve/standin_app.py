@@ -48,7 +48,8 @@ class StandInApp(App[None]):
         raise RuntimeError(f"deliberate crash {secret_local}")
 
 
-def make_app(*, plan_dir: Path, data_dir: Path, hosted: bool = False, hosted_keyless: bool = False,
-             **_options: Any) -> StandInApp:
+def make_app(
+    *, plan_dir: Path, data_dir: Path, hosted: bool = False, hosted_keyless: bool = False, **_options: Any
+) -> StandInApp:
     """The stand-in's factory, called by the fork server with the same arguments as the real app."""
     return StandInApp(plan_dir, hosted_keyless)

@@ -16,8 +16,12 @@ from tests.serve.conftest import SSH_OPTIONS, Server, run_ssh
 pytestmark = pytest.mark.ssh
 
 
-@pytest.mark.parametrize("command", [["id"], ["sh", "-c", "id"], ["export;id"], ["/bin/sh"], ["scp", "-t", "/tmp"]])
-def test_exec_requests_run_nothing(real_server: Server, client_keys: dict[str, Path], command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["id"], ["sh", "-c", "id"], ["export;id"], ["/bin/sh"], ["scp", "-t", "/tmp"]]
+)
+def test_exec_requests_run_nothing(
+    real_server: Server, client_keys: dict[str, Path], command: list[str]
+) -> None:
     result = run_ssh(real_server.port, client_keys["alice"], *command)
     assert result.returncode != 0
     assert b"uid=" not in result.stdout + result.stderr

@@ -13,8 +13,15 @@ from tests.serve.conftest import Server, Terminal, assert_restored, children, ss
 pytestmark = pytest.mark.ssh
 
 
-def open_visitor(terminal: Terminal, server: Server, name: str, key: Path | None, *options: str,
-                 width: int = 100, height: int = 30) -> str:
+def open_visitor(
+    terminal: Terminal,
+    server: Server,
+    name: str,
+    key: Path | None,
+    *options: str,
+    width: int = 100,
+    height: int = 30,
+) -> str:
     return terminal.open(name, [*ssh_command(server.port, key, *options), "127.0.0.1"], width, height)
 
 
@@ -107,7 +114,9 @@ def test_session_limit_is_answered_clearly(
     standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
 ) -> None:
     wait_until(lambda: not standin_server.app_pids(), 5, "no sessions left from other tests")
-    names = [open_visitor(terminal, standin_server, f"{visitor_name}{i}", client_keys["alice"]) for i in range(3)]
+    names = [
+        open_visitor(terminal, standin_server, f"{visitor_name}{i}", client_keys["alice"]) for i in range(3)
+    ]
     for name in names:
         terminal.wait_for(name, "Stand-in demo")
     extra = open_visitor(terminal, standin_server, visitor_name + "x", client_keys["alice"])
@@ -136,8 +145,11 @@ def test_killed_client_leaves_nothing_behind(
     name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"])
     terminal.wait_for(name, "Stand-in demo")
     (app_pid,) = set(standin_server.app_pids()) - before
-    ssh_pid = next(pid for pid in children(terminal.pane_pid(name))
-                   if Path(f"/proc/{pid}/comm").read_text().strip() == "ssh")
+    ssh_pid = next(
+        pid
+        for pid in children(terminal.pane_pid(name))
+        if Path(f"/proc/{pid}/comm").read_text().strip() == "ssh"
+    )
     os.kill(ssh_pid, signal.SIGKILL)
 
     def gone() -> bool:

@@ -1,0 +1,46 @@
+"""Caches the fork server fills once so that every forked app skips the work (imported by the zygote only).
+
+Textual parses each app's CSS (its own and every widget's DEFAULT_CSS) afresh per App: about a quarter of
+an app's start-up. The result depends only on the CSS text, where it came from and the theme variables,
+so one process-wide cache keyed by all of those is safe; a child inherits it warm from the zygote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_ENTRIES = 4096
+
+
+def share_css_parse_cache() -> bool:
+    """Make Textual's per-stylesheet parse cache process-wide (keyed by the variables too)."""
+    try:
+        from textual.css.stylesheet import Stylesheet
+    except ImportError:
+        return False
+    original = getattr(Stylesheet, "_parse_rules", None)
+    if original is None or getattr(original, "_pathfinder_shared", False):
+        return False
+    shared: dict[tuple[Any, ...], Any] = {}
+
+    def parse_rules(
+        self: Any,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> Any:
+        variables = tuple(sorted(self._variables.items()))
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        cached = shared.get(key)
+        if cached is not None:
+            return cached
+        rules = original(self, css, read_from, is_default_rules, tie_breaker, scope)
+        if len(shared) < MAX_ENTRIES:
+            shared[key] = rules
+        return rules
+
+    parse_rules._pathfinder_shared = True  # type: ignore[attr-defined]
+    Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+    return True
