@@ -106,7 +106,10 @@ class PathfinderApp(App[int]):
 
         if self.catalog is None:
             try:
-                self.catalog = await asyncio.to_thread(self._read_catalog)
+                if self.open_path is not None:
+                    self.catalog = self._read_catalog()  # nothing to show until it is there
+                else:
+                    self.catalog = await asyncio.to_thread(self._read_catalog)
             except ContentError as error:
                 self.content_error = error
             except Exception as error:
