@@ -184,6 +184,9 @@ def test_missing_file_folder_and_binary_are_plan_file_errors(tmp_path: Path) -> 
         load_plan(tmp_path / "missing.toml")
     with pytest.raises(PlanFileError, match="is a folder"):
         load_plan(tmp_path)
+    if Path("/dev/null").exists():
+        with pytest.raises(PlanFileError, match="not a regular file"):
+            load_plan(Path("/dev/null"))
     binary = tmp_path / "photo.toml"
     binary.write_bytes(b"name = 'x'\n\xff\xfe\x00garbage")
     with pytest.raises(PlanFileError) as caught:

@@ -295,7 +295,7 @@ def _build(
         assert isinstance(validated, _TopLevelProfile)
         profile = Profile.model_validate(validated.model_dump(exclude={"schema_version", "target"}))
         plan = Plan(created=stamp, updated=stamp, target=validated.target, profile=profile)
-    return plan, kind
+    return plan.model_copy(update={"schema_version": migrations.current_version()}), kind
 
 
 def _read_text(text: str, source: Path | None, now: datetime | None) -> LoadedPlan:
@@ -337,6 +337,8 @@ def load_plan(path: Path, *, now: datetime | None = None) -> LoadedPlan:
     path = Path(path)
     if path.is_dir():
         raise PlanFileError(f"{path} is a folder, not a plan file.", "Plan file error")
+    if path.exists() and not path.is_file():  # a pipe or a device: reading could block or never end
+        raise PlanFileError(f"{path} is not a regular file.", "Plan file error")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
