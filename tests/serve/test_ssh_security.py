@@ -101,3 +101,36 @@ def test_bad_or_huge_imports_are_refused(real_server: Server, client_keys: dict[
     assert huge.returncode != 0 and b"too large" in huge.stderr
     bad_name = run_ssh(real_server.port, key, "export", "../../etc/passwd")
     assert bad_name.returncode != 0 and b"plan names" in bad_name.stderr
+
+
+async def test_password_file_gates_the_demo(tmp_path: Path) -> None:
+    """With --password-file, only the right password gets in, and keys alone do not."""
+    import asyncssh
+
+    from tests.serve.conftest import HERE, start_server
+
+    password_file = tmp_path / "password"
+    password_file.write_text("open sesame\n")
+    server = start_server(
+        tmp_path,
+        app="standin_app:make_app",
+        app_path=str(HERE),
+        warm_up=False,
+        password_file=str(password_file),
+    )
+    try:
+        options = {"known_hosts": None, "agent_path": None, "client_keys": None}
+        async with asyncssh.connect(
+            "127.0.0.1", server.port, username="v", password="open sesame", **options
+        ) as conn:
+            result = await conn.run("help", check=False)
+            assert result.exit_status == 0 and "export" in str(result.stdout)
+        with pytest.raises(asyncssh.PermissionDenied):
+            await asyncssh.connect("127.0.0.1", server.port, username="v", password="wrong", **options)
+        key = asyncssh.generate_private_key("ssh-ed25519")
+        with pytest.raises(asyncssh.PermissionDenied):
+            await asyncssh.connect(
+                "127.0.0.1", server.port, username="v", known_hosts=None, agent_path=None, client_keys=[key]
+            )
+    finally:
+        server.stop()

@@ -180,3 +180,32 @@ def test_sigterm_ends_every_session_cleanly(
         assert not server.session_dirs()
     finally:
         server.stop()
+
+
+def test_stale_sessions_swept_and_apps_hung_up_when_the_server_is_killed(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """A killed server leaves apps and session directories; apps die with it, directories at next start."""
+    from tests.serve.conftest import HERE, start_server
+
+    stale = tmp_path / "data" / "sessions" / "0123456789abcdef"
+    stale.mkdir(parents=True)
+    server = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False)
+    try:
+        assert not stale.exists()
+        name = open_visitor(terminal, server, visitor_name, client_keys["alice"])
+        terminal.wait_for(name, "Stand-in demo")
+        app_pids = server.app_pids()
+        assert app_pids and server.session_dirs()
+        server.process.kill()
+        server.process.wait(5)
+        wait_until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in app_pids), 5, "apps to end")
+        terminal.wait_for(name, "EXITED")
+    finally:
+        server.stop()
+    restarted = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False)
+    try:
+        assert not restarted.session_dirs()
+        assert restarted.fingerprint == server.fingerprint  # the same host key
+    finally:
+        restarted.stop()
