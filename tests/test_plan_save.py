@@ -189,3 +189,16 @@ def test_saved_text_is_the_plans_toml(tmp_path: Path) -> None:
     plan = plan_named("exact")
     save_plan(plan, tmp_path / "p.toml")
     assert (tmp_path / "p.toml").read_text(encoding="utf-8") == plan_to_toml(plan)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks need POSIX here")
+def test_a_symlinked_plan_is_saved_to_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "plan.toml"
+    real.parent.mkdir()
+    save_plan(plan_named("first"), real)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    save_plan(plan_named("second"), link)
+    assert link.is_symlink()
+    assert load_plan(real).plan.name == "second"
+    assert load_plan(real.with_name("plan.toml.bak")).plan.name == "first"

@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathfinder.plan.store import LoadedPlan
 
 
 def register(subparsers: Any) -> None:
@@ -32,21 +35,27 @@ def register(subparsers: Any) -> None:
     schema.set_defaults(handler=run_schema)
 
 
-def summary(loaded: Any) -> str:
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary(loaded: LoadedPlan, warnings: int = 0) -> str:
     """One line: what the file holds."""
     plan = loaded.plan
     if loaded.kind == "profile":
-        what = f"profile-only file ({len(plan.profile.roles)} roles)"
+        what = f"profile-only file ({_count(len(plan.profile.roles), 'role')})"
     else:
         done, total = plan.progress()
-        what = f"plan “{plan.name}”: {total} steps ({done} finished), {len(plan.history)} history points"
+        history = _count(len(plan.history), "history point")
+        what = f"plan '{plan.name}': {_count(total, 'step')} ({done} finished), {history}"
     target = f", target {plan.target}" if plan.target else ", no target"
     migrated = (
         f"; migrated from schema {loaded.migrated_from} (saving writes schema {plan.schema_version})"
         if loaded.migrated_from is not None
         else ""
     )
-    return f"OK {loaded.source}: {what}{target}{migrated}"
+    unknown = f"; {_count(warnings, 'warning')} about ids the content does not know" if warnings else ""
+    return f"OK {loaded.source}: {what}{target}{migrated}{unknown}"
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -64,7 +73,7 @@ def run_check(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError):
         text = None
     warnings = check_references(loaded.plan, catalog, source=args.file, text=text)
-    print(summary(loaded))
+    print(summary(loaded, len(warnings)))
     for problem in warnings:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
