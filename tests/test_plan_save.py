@@ -144,6 +144,25 @@ def test_a_failing_write_leaves_no_temporary_file(saved_twice: Path, monkeypatch
     assert files_in(saved_twice.parent) == ["plan.toml", "plan.toml.bak"]
 
 
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS])
+def test_a_read_only_folder_simulated(saved_twice: Path, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """As root (CI) chmod does not stop writes, so the folder's refusal is simulated at file creation."""
+    before = saved_twice.read_bytes()
+    real_open = os.open
+
+    def refuse_new_files(path: Any, flags: int, *args: Any) -> int:
+        if flags & os.O_CREAT:
+            raise PermissionError(code, os.strerror(code))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse_new_files)
+    with pytest.raises(PlanFileError, match="not writable: save to another folder") as caught:
+        save_plan(plan_named("third"), saved_twice)
+    assert str(saved_twice) in str(caught.value)
+    assert saved_twice.read_bytes() == before
+    assert files_in(saved_twice.parent) == ["plan.toml", "plan.toml.bak"]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores directory permissions")
 def test_a_read_only_folder_is_reported(saved_twice: Path) -> None:
     before = saved_twice.read_bytes()
