@@ -33,6 +33,7 @@ def test_real_app_renders_takes_keys_and_quits_cleanly(
     name = open_visitor(terminal, real_server, visitor_name, client_keys["alice"])
     screen = terminal.wait_for(name, "What would you like to do?", timeout=15)
     assert "hosted demo" in screen
+    terminal.keys(name, "C-z")  # no suspend in a hosted demo: the app must keep answering
     terminal.keys(name, "C-p")
     terminal.wait_for(name, "Search for commands")
     terminal.keys(name, "-l", "theme")
@@ -209,3 +210,23 @@ def test_stale_sessions_swept_and_apps_hung_up_when_the_server_is_killed(
         assert restarted.fingerprint == server.fingerprint  # the same host key
     finally:
         restarted.stop()
+
+
+def test_a_dying_fork_server_ends_its_sessions_and_comes_back(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """If the fork server dies, its apps end (their PTY is hung up), and the next visitor gets a new one."""
+    wait_until(lambda: not standin_server.app_pids(), 5, "no sessions left from other tests")
+    name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"])
+    terminal.wait_for(name, "Stand-in demo")
+    app_pids = standin_server.app_pids()
+    (zygote,) = children(standin_server.process.pid)
+    os.kill(zygote, signal.SIGKILL)
+    screen = terminal.wait_for(name, "EXITED 1")
+    assert "the demo stopped unexpectedly" in screen
+    wait_until(lambda: not any(Path(f"/proc/{pid}/status").exists() for pid in app_pids), 5, "orphans to end")
+    again = open_visitor(terminal, standin_server, visitor_name + "z", client_keys["alice"])
+    terminal.wait_for(again, "Stand-in demo", timeout=20)
+    terminal.keys(again, "C-q")
+    terminal.wait_for(again, "EXITED 0")
+    wait_until(lambda: not standin_server.session_dirs(), 5, "session directories to be removed")
