@@ -75,6 +75,9 @@ class PathfinderApp(App[int]):
         self._draft_timer: Any = None
         if self.hosted:
             self.sub_title = "hosted demo"
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
 
     # ----- start-up -------------------------------------------------------------------------------
 
@@ -84,9 +87,6 @@ class PathfinderApp(App[int]):
 
     def on_mount(self) -> None:
         """Register themes, then load the content once the first frame is on screen."""
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DEFAULT_THEME
         if self.open_path is not None:
             self._start_loading()  # the plan screen is what the user waits for
         else:

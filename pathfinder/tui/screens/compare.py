@@ -61,6 +61,7 @@ class PathColumn(Vertical):
                 for c in fit.components
             ]
         )
+        numbers.highlighted = 0
         strengths = (
             ", ".join(f"{escape(s.name)} {s.level}/{s.target}" for s in fit.strengths[:3]) or "none yet"
         )
