@@ -124,7 +124,7 @@ def test_text_shows_numbers_words_and_sources(catalog: Catalog) -> None:
     assert "Total" in out and "72.5" in out
     assert "Strengths: Project planning: expert (target proficient)" in out
     assert "Stakeholder management: aware → proficient (importance 4, cost 8)" in out
-    assert "◷ not yet" in out and "from 2027-11-01; needs 12 more months leading projects" in out
+    assert "◷ not yet" in out and "earliest 2027-11-01; needs 12 more months leading projects" in out
     assert "✓ eligible now" in out and "⚠ unconfirmed rule" in out
     assert "Project manager (path; checked" in out and "CAPM (certification; checked" in out
 
@@ -193,3 +193,19 @@ def test_ids_the_catalog_lacks_are_rendered_without_sources(catalog: Catalog) ->
     out = text_of(report, catalog)
     assert "Astronaut" in out and "Astronaut (path" not in out
     assert "target: none chosen" in out
+
+
+def test_a_date_that_has_come_is_not_shown_as_a_wait(catalog: Catalog) -> None:
+    report = make_report()
+    due_now = report.certifications[0].model_copy(update={"earliest_date": report.today})
+    out = text_of(report.model_copy(update={"certifications": [due_now]}), catalog)
+    assert "✗ not yet" in out and "needs 12 more months" in out and "earliest" not in out
+
+
+def test_a_narrow_terminal_puts_explanations_under_the_table(catalog: Catalog) -> None:
+    buffer = io.StringIO()
+    render_text(make_report(), catalog, Console(file=buffer, width=60, no_color=True, highlight=False))
+    out = buffer.getvalue()
+    assert "How it was computed" not in out
+    assert "  Skills: skills | explained" in out
+    assert max(len(line) for line in out.splitlines()) <= 60

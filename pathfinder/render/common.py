@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES
@@ -60,16 +61,19 @@ class StatusWords:
     style: str
 
 
-def certification_words(status: CertificationStatus) -> StatusWords:
-    """Held, eligible now, eligible from a date, or not yet, with what is missing."""
+def certification_words(status: CertificationStatus, today: date) -> StatusWords:
+    """Held, eligible now, eligible from a later date, or not yet, with what is missing.
+
+    A date on or before ``today`` is not shown: time is then not what stands in the way.
+    """
     missing = "; ".join(status.missing)
     if status.held:
         return StatusWords("✓", "held", "", "green")
     if status.eligible:
         detail = f"course: {status.course_required}" if status.course_required else ""
         return StatusWords("✓", "eligible now", detail, "green")
-    if status.earliest_date is not None:
-        detail = f"from {status.earliest_date.isoformat()}" + (f"; needs {missing}" if missing else "")
+    if status.earliest_date is not None and status.earliest_date > today:
+        detail = f"earliest {status.earliest_date.isoformat()}" + (f"; needs {missing}" if missing else "")
         return StatusWords("◷", "not yet", detail, "yellow")
     return StatusWords("✗", "not yet", f"needs {missing}" if missing else "", "red")
 

@@ -64,7 +64,7 @@ def _certifications(report: Report) -> list[str]:
         "|---|---|---|---|",
     ]
     for status in report.certifications:
-        words = certification_words(status)
+        words = certification_words(status, report.today)
         note = UNCONFIRMED_NOTE if status.unconfirmed else ""
         lines.append(
             f"| {cell(status.name)} | {words.symbol} {words.label} | {cell(words.detail)} | {note} |"

@@ -47,26 +47,30 @@ def _ranking(report: Report) -> RenderableType:
     return table
 
 
-def _breakdown(fit: PathFit, is_target: bool) -> list[RenderableType]:
+NARROW = 72
+"""Below this many columns the explanations go under the breakdown table instead of in a column."""
+
+
+def _breakdown(fit: PathFit, is_target: bool, width: int) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
+    narrow = width < NARROW
     title = f"{fit.rank}. {path_name(fit)}: {score_text(fit.score)}" + (" (your target)" if is_target else "")
-    table = Table(title=title, title_justify="left", title_style="bold", show_footer=True, expand=True)
+    table = Table(title=title, title_justify="left", title_style="bold", show_footer=True, expand=not narrow)
     table.add_column("Component", footer="Total")
     table.add_column("Weight", justify="right")
     table.add_column("Score", justify="right")
     table.add_column("Points", justify="right", footer=points(fit.score))
-    table.add_column("How it was computed", ratio=1, overflow="fold")
+    if not narrow:
+        table.add_column("How it was computed", ratio=1, overflow="fold")
     for component in fit.components:
-        table.add_row(
-            component.label,
-            percent(component.weight),
-            percent(component.score),
-            points(component.contribution),
-            Text(component.explanation),
-        )
+        cells = [component.label, percent(component.weight), percent(component.score)]
+        cells.append(points(component.contribution))
+        table.add_row(*cells, *([] if narrow else [Text(component.explanation)]))
     lines: list[RenderableType] = [table]
+    if narrow:
+        lines.extend(Text(f"  {c.label}: {c.explanation}") for c in fit.components)
     if fit.strengths:
         strengths = "; ".join(strength_text(s) for s in fit.strengths[:TOP_STRENGTHS])
         lines.append(Text.assemble(("  Strengths: ", "bold"), strengths))
@@ -85,7 +89,7 @@ def _certifications(report: Report) -> RenderableType:
     table.add_column("Status", no_wrap=True)
     table.add_column("When / what is missing", ratio=4, overflow="fold")
     for status in report.certifications:
-        words = certification_words(status)
+        words = certification_words(status, report.today)
         state = Text(f"{words.symbol} {words.label}", style=words.style)
         if status.unconfirmed:
             state.append(f"\n{UNCONFIRMED_NOTE}", style="yellow")
@@ -116,7 +120,7 @@ def render_text(report: Report, catalog: Catalog, console: Console) -> None:
     console.print(_ranking(report))
     for fit in report.paths:
         console.print()
-        for part in _breakdown(fit, fit.path == report.target):
+        for part in _breakdown(fit, fit.path == report.target, console.width):
             console.print(part)
     console.print()
     console.print(_certifications(report))
