@@ -35,7 +35,7 @@ class _Checker:
             return
         line = self.lines.line_of(path) if self.lines is not None else None
         hint = _hint(value, choices) or f"known {what} ids: " + ", ".join(choices[:12])
-        message = f"unknown {what} id `{value}` (not in the current content)"
+        message = f"`{value}` is not a {what} id in the current content"
         self.problems.append(Problem(self.source, message, format_key_path(path), line, None, hint))
 
 
