@@ -147,7 +147,7 @@ def test_toml_like_text_loads_or_raises_plan_file_error(document: str) -> None:
         plan_from_toml(document, now=NOW)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_load_or_raise_plan_file_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,11 @@ def test_json_report_is_stable_and_complete(capsys: pytest.CaptureFixture[str]) 
     held = {cert["id"]: cert for cert in data["certifications"]}
     assert held["csm"]["held"] is True and held["cspo"]["held"] is True
     assert all("sources" in cert and "as_of" in cert for cert in data["certifications"])
+
+
+def test_today_defaults_to_the_current_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(PROFILE_ONLY), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["today"] == date.today().isoformat()
 
 
 def test_markdown_report_is_printable(capsys: pytest.CaptureFixture[str]) -> None:
