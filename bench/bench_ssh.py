@@ -45,6 +45,12 @@ class Tmux:
             "new-session", "-d", "-s", name, "-x", "100", "-y", "30", shlex.join(command) + "; sleep 600"
         )
 
+    def open_async(self, name: str, command: list[str]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+             shlex.join(command) + "; sleep 600"]
+        )  # fmt: skip
+
     def screen(self, name: str) -> str:
         return self.run("capture-pane", "-p", "-t", name)
 
@@ -55,11 +61,12 @@ class Tmux:
         self.run("kill-server")
 
 
-def start_server(scratch: Path, app: str, sessions: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(scratch: Path, app: str, sessions: int, spawns: int) -> tuple[subprocess.Popen[bytes], int]:
     config = scratch / "serve.toml"
     config.write_text(
         f'port = 0\ndata_dir = "{scratch / "data"}"\napp = "{app}"\nmax_sessions = {sessions + 10}\n'
         f"max_per_ip = {sessions + 10}\nconnections_per_minute = 10000\nidle_timeout = 600\n"
+        f"max_spawns = {spawns}\n"
     )
     output = scratch / "server.out"
     process = subprocess.Popen(
@@ -141,11 +148,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keystrokes", type=int, default=40)
     parser.add_argument("--app", default="pathfinder.tui:make_app")
+    parser.add_argument("--max-spawns", type=int, default=4, help="the server's max_spawns setting")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="pf-bench-"))
     key = scratch / "key"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
-    server, port = start_server(scratch, args.app, args.sessions)
+    server, port = start_server(scratch, args.app, args.sessions, args.max_spawns)
     tmux = Tmux()
     command = ["ssh", "-p", str(port), *SSH_OPTIONS, "-i", str(key), "127.0.0.1"]
     results: dict[str, object] = {}
@@ -163,9 +171,12 @@ def main() -> None:
         names = [f"burst{index}" for index in range(args.burst)]
         started = {}
         burst_start = time.monotonic()
-        for name in names:
+        openers = []
+        for name in names:  # all at once: one tmux client per visitor, not waited for one by one
             started[name] = time.monotonic()
-            tmux.open(name, command)
+            openers.append(tmux.open_async(name, command))
+        for opener in openers:
+            opener.wait(10)
         rendered = wait_rendered(tmux, names, started, 30)
         all_done = max(started[name] + rendered[name] for name in names) - burst_start
         burst_times = sorted(rendered.values())
