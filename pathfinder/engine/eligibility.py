@@ -206,7 +206,8 @@ def check_route(route: EligibilityRoute, index: int, facts: Facts, catalog: Cata
 def best_route(certification: Certification, facts: Facts, catalog: Catalog) -> RouteCheck | None:
     """The route that is met (the most demanding education tier first) or else the nearest one.
 
-    Nearest: routes that time can close come first, by earliest date, then by fewest missing items;
+    Nearest: routes that time can close come first, by earliest date, then by fewest missing items,
+    then by the most demanding education tier the person reaches (a graduate sees the degree route);
     then blocked routes by fewest missing items; content order breaks ties. None: no routes at all.
     """
     checks = [
@@ -220,7 +221,13 @@ def best_route(certification: Certification, facts: Facts, catalog: Catalog) -> 
         return min(met, key=lambda check: (-TIER_RANK[check.route.education], check.index))
     return min(
         checks,
-        key=lambda check: (check.blocked, check.earliest or date.max, len(check.missing), check.index),
+        key=lambda check: (
+            check.blocked,
+            check.earliest or date.max,
+            len(check.missing),
+            -TIER_RANK[check.route.education],
+            check.index,
+        ),
     )
 
 
