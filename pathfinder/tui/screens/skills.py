@@ -44,7 +44,7 @@ class RatingList(OptionList):
     def on_key(self, event: events.Key) -> None:
         """Letters typed in the list go to the filter box (type to filter)."""
         character = event.character
-        if character and character.isprintable() and character not in "01234aA/ " and event.is_printable:
+        if character and character.isprintable() and character not in "01234aA/? " and event.is_printable:
             pane = self.pane
             if pane is not None:
                 event.stop()
