@@ -225,7 +225,7 @@ def best_route(certification: Certification, facts: Facts, catalog: Catalog) -> 
             check.blocked,
             check.earliest or date.max,
             len(check.missing),
-            -TIER_RANK[check.route.education],
+            0 if check.blocked else -TIER_RANK[check.route.education],
             check.index,
         ),
     )
