@@ -6,9 +6,6 @@ build_report on the real content: ``.venv/bin/python tests/test_engine_real_cont
 
 from __future__ import annotations
 
-import statistics
-import sys
-import time
 from datetime import date
 
 import pytest
@@ -160,25 +157,3 @@ def test_plan_steps_on_real_content(catalog: Catalog) -> None:
     assert steps == plan_steps(STRATEGY_HEAVY, "product-manager", catalog, TODAY)
     for path_id in catalog.paths:
         assert plan_steps(Profile(), path_id, catalog, TODAY)
-
-
-def median_report_ms(catalog: Catalog, runs: int) -> float:
-    """Median wall time of build_report in milliseconds, after one warm-up call."""
-    build_report(DELIVERY_HEAVY, catalog, TODAY, target="project-manager")
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        build_report(DELIVERY_HEAVY, catalog, TODAY, target="project-manager")
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def test_build_report_is_fast_enough_to_run_on_every_keystroke(catalog: Catalog) -> None:
-    """Measured at about 1.3 ms; the bound leaves a wide margin for a busy machine."""
-    assert median_report_ms(catalog, 30) < 50
-
-
-if __name__ == "__main__":
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    median = median_report_ms(load_real_catalog(), runs)
-    print(f"build_report on real content: median {median:.2f} ms over {runs} runs")
