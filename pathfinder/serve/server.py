@@ -21,7 +21,7 @@ from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
 from pathfinder.serve.session import handle_session
-from pathfinder.serve.visitors import Owner, sweep_sessions
+from pathfinder.serve.visitors import Owner, prune_logs, sweep_sessions
 
 SHUTDOWN_GRACE = 10.0
 
@@ -35,6 +35,21 @@ class VisitorServer(asyncssh.SSHServer):
         self.connection: asyncssh.SSHServerConnection | None = None
         self.verified_fingerprint: str | None = None
         self.counted = False
+        self.active_sessions = 0
+
+    def close_when_idle(self, delay: float) -> None:
+        """Close the connection after ``delay`` unless a session is running on it by then (a client
+        multiplexing several sessions keeps its connection; one that holds it without any is dropped)."""
+
+        def close_if_idle() -> None:
+            if self.active_sessions == 0 and self.connection is not None:
+                self.connection.close()
+
+        with contextlib.suppress(RuntimeError):
+            asyncio.get_running_loop().call_later(delay, close_if_idle)
+
+    def auth_completed(self) -> None:
+        self.close_when_idle(self.host.config.login_timeout)
 
     def visitor(self) -> Visitor:
         client = ""
@@ -160,6 +175,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
                 parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700
             )
         swept = sweep_sessions(config.sessions_root)
+        prune_logs(config.logs_root)
         host_key = load_or_create_host_key(config.data_dir)
         forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up)
         try:

@@ -55,6 +55,8 @@ async def handle_session(host: Host, process: asyncssh.SSHServerProcess[Any]) ->
     connection = process.get_extra_info("connection")
     owner = connection.get_owner()
     visitor: Visitor = owner.visitor() if owner is not None else Visitor("?", None, "")
+    if owner is not None:
+        owner.active_sessions += 1
     task = asyncio.current_task()
     if task is not None:
         host.sessions.add(task)
@@ -88,13 +90,9 @@ async def handle_session(host: Host, process: asyncssh.SSHServerProcess[Any]) ->
         log_session(record)
         if task is not None:
             host.sessions.discard(task)
-        _close_later(connection)
-
-
-def _close_later(connection: asyncssh.SSHServerConnection) -> None:
-    """Close the connection shortly after its session, whatever the client does."""
-    with contextlib.suppress(RuntimeError):
-        asyncio.get_running_loop().call_later(2.0, connection.close)
+        if owner is not None:
+            owner.active_sessions -= 1
+            owner.close_when_idle(2.0)
 
 
 async def _refuse(process: asyncssh.SSHServerProcess[Any], message: str, status: int = 1) -> None:

@@ -94,6 +94,16 @@ def sweep_sessions(sessions_root: Path) -> int:
     return swept
 
 
+def prune_logs(logs_root: Path, keep: int = 1000) -> int:
+    """Keep only the newest ``keep`` per-session logs (only crashed or noisy sessions leave one)."""
+    if not logs_root.is_dir():
+        return 0
+    logs = sorted(logs_root.glob("*.log"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in logs[keep:]:
+        old.unlink(missing_ok=True)
+    return max(0, len(logs) - keep)
+
+
 def saved_plans(plan_dir: Path) -> list[Path]:
     """The visitor's plan files (regular files only), newest first."""
     if not plan_dir.is_dir():

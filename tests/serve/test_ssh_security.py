@@ -134,3 +134,24 @@ async def test_password_file_gates_the_demo(tmp_path: Path) -> None:
             )
     finally:
         server.stop()
+
+
+def test_connection_rate_per_ip_is_limited(tmp_path: Path) -> None:
+    from tests.serve.conftest import HERE, start_server
+
+    server = start_server(
+        tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False, connections_per_minute=2
+    )
+    try:
+        assert [run_ssh(server.port, None, "help").returncode for _ in range(3)] == [0, 0, 255]
+        assert '"why": "connection rate"' in server.log()
+    finally:
+        server.stop()
+
+
+def test_an_app_that_cannot_load_stops_the_server_with_exit_2(tmp_path: Path) -> None:
+    from pathfinder.cli import main
+
+    config = tmp_path / "serve.toml"
+    config.write_text(f'port = 0\ndata_dir = "{tmp_path / "data"}"\napp = "no_such_module:make_app"\n')
+    assert main(["serve", "ssh", "--config", str(config)]) == 2
