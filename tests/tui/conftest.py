@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -64,10 +65,16 @@ def build_app(plan_dir: Path, data_dir: Path, catalog: Catalog) -> AppFactory:
     return build
 
 
-async def settle(pilot: Any, until: Callable[[], bool], rounds: int = 60) -> None:
-    """Let the app run (workers, timers, screen changes) until ``until()`` holds; fail if it never does."""
-    for _ in range(rounds):
-        if until():
-            return
+async def settle(pilot: Any, until: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run (workers, timers, screen changes) until ``until()`` holds; fail after ``timeout``.
+
+    Polls the condition between idle points, so a fast machine moves on at once and a loaded one waits.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not until():
+        if loop.time() > deadline:
+            raise AssertionError("the app never reached the expected state")
         await pilot.pause()
-    assert until(), "the app never reached the expected state"
+        if not until():
+            await asyncio.sleep(0.002)

@@ -105,7 +105,7 @@ async def test_a_draft_left_behind_is_offered_back(build_app: AppFactory, data_d
         screen.query_one("#role-background", Select).value = "software-engineer"
         screen.query_one("#role-start", Input).value = "2018-04"
         await submit(pilot, screen, "#role-start")
-        await settle(pilot, lambda: (drafts_dir(data_dir) / "draft.toml").is_file(), rounds=200)
+        await settle(pilot, lambda: (drafts_dir(data_dir) / "draft.toml").is_file())
     # the first app ended without saving (as after a crash): the draft is still there
 
     second = build_app()
