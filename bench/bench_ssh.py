@@ -61,12 +61,14 @@ class Tmux:
         self.run("kill-server")
 
 
-def start_server(scratch: Path, app: str, sessions: int, spawns: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(
+    scratch: Path, app: str, sessions: int, spawns: int, nice: int = 10
+) -> tuple[subprocess.Popen[bytes], int]:
     config = scratch / "serve.toml"
     config.write_text(
         f'port = 0\ndata_dir = "{scratch / "data"}"\napp = "{app}"\nmax_sessions = {sessions + 10}\n'
         f"max_per_ip = {sessions + 10}\nconnections_per_minute = 10000\nidle_timeout = 600\n"
-        f"max_spawns = {spawns}\n"
+        f"max_spawns = {spawns}\nsettled_nice = {nice}\n"
     )
     output = scratch / "server.out"
     process = subprocess.Popen(
@@ -149,11 +151,12 @@ def main() -> None:
     parser.add_argument("--keystrokes", type=int, default=40)
     parser.add_argument("--app", default="pathfinder.tui:make_app")
     parser.add_argument("--max-spawns", type=int, default=4, help="the server's max_spawns setting")
+    parser.add_argument("--settled-nice", type=int, default=10, help="the server's settled_nice setting")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="pf-bench-"))
     key = scratch / "key"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
-    server, port = start_server(scratch, args.app, args.sessions, args.max_spawns)
+    server, port = start_server(scratch, args.app, args.sessions, args.max_spawns, args.settled_nice)
     tmux = Tmux()
     command = ["ssh", "-p", str(port), *SSH_OPTIONS, "-i", str(key), "127.0.0.1"]
     results: dict[str, object] = {}

@@ -31,6 +31,9 @@ class ServeConfig:
     """Per-IP connection rate; generous because a conference NAT is one IP."""
     max_spawns: int = 4
     """How many app processes may be starting at once (start-up is CPU-bound)."""
+    settled_nice: int = 10
+    """Niceness an app gets once it has drawn its first frame, so apps still starting come first
+    (0: never lowered)."""
     idle_timeout: float = 600.0
     max_duration: float = 3600.0
     login_timeout: float = 30.0
@@ -99,6 +102,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError("must be greater than 0")
     if name == "port" and not 0 <= value <= 65535:
         raise ValueError("must be a TCP port (1-65535, or 0 for any free port)")
+    if name == "settled_nice" and not 0 <= value <= 19:
+        raise ValueError("must be a niceness from 0 to 19")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):
         raise ValueError("expected module:function")
     if "Path" in str(_TYPES[name]):

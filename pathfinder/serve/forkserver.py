@@ -167,6 +167,13 @@ class ForkServer:
         with contextlib.suppress(ForkServerError, OSError):
             await self._send(json.dumps({"op": "signal", "id": session, "signal": int(signum)}).encode())
 
+    async def renice(self, session: str, nice: int) -> None:
+        """Lower a session's CPU priority (the zygote skips children it has already reaped)."""
+        if self.control is None:
+            return
+        with contextlib.suppress(ForkServerError, OSError):
+            await self._send(json.dumps({"op": "nice", "id": session, "nice": int(nice)}).encode())
+
     def forget(self, session: str) -> None:
         self.exits.pop(session, None)
 

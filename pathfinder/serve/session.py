@@ -220,7 +220,7 @@ async def run_app(
             raise
         finally:
             close_quietly(slave)
-        asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge))
+        asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge, session))
         reason = await _pump_until_end(host, bridge, exit_status)
     finally:
         status = await _stop_app(host, session, exit_status)
@@ -239,15 +239,20 @@ async def run_app(
             await _say_goodbye(process, reason, config.idle_timeout, config.max_duration)
 
 
-async def _release_on_first_frame(host: Host, bridge: PtyBridge) -> None:
-    """Let the next spawn start once this app has drawn its first frame: start-up is CPU-bound, so a
-    burst of visitors is served a few at a time, each seeing the app sooner than if all started at once."""
+async def _release_on_first_frame(host: Host, bridge: PtyBridge, session: str) -> None:
+    """Once this app has drawn its first frame: let the next spawn start, and lower the app's priority.
+
+    Start-up is CPU-bound. In a burst of visitors, apps still starting then come before the settling
+    work of apps already on screen, so everyone sees the app sooner.
+    """
     try:
         await asyncio.wait_for(bridge.first_frame.wait(), FIRST_FRAME_WAIT)
     except TimeoutError:
         pass
     finally:
         host.spawns.release()
+    if host.config.settled_nice > 0:
+        await host.forkserver.renice(session, host.config.settled_nice)
 
 
 async def _pump_until_end(host: Host, bridge: PtyBridge, exit_status: asyncio.Future[int]) -> str:

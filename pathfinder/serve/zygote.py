@@ -119,6 +119,15 @@ class Zygote:
                     with contextlib.suppress(ProcessLookupError):
                         os.killpg(pid, each)
 
+    def renice_child(self, request: dict[str, Any]) -> None:
+        """Lower a running app's priority (all its threads: the whole process group)."""
+        session = str(request.get("id", ""))
+        nice = max(0, min(19, int(request.get("nice", 0))))
+        for pid, owner in self.children.items():
+            if owner == session:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PGRP, pid, nice)
+
     def reap(self) -> None:
         while self.children:
             try:
@@ -153,6 +162,8 @@ class Zygote:
                 os.close(fd)
             if request.get("op") == "signal":
                 self.signal_child(request)
+            elif request.get("op") == "nice":
+                self.renice_child(request)
         return True
 
     def hang_up_all(self) -> None:
