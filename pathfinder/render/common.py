@@ -51,6 +51,21 @@ def strength_text(strength: SkillStrength) -> str:
     return f"{strength.name}: {level_name(strength.level)} (target {level_name(strength.target)})"
 
 
+def breakdown_title(fit: PathFit, is_target: bool) -> str:
+    """``2. Project manager: 61.5 / 100 (your target)``: the heading of one path's breakdown."""
+    return f"{fit.rank}. {path_name(fit)}: {score_text(fit.score)}" + (" (your target)" if is_target else "")
+
+
+def strengths_line(fit: PathFit) -> str:
+    """The path's top strengths on one line, separated by semicolons ("" when there are none)."""
+    return "; ".join(strength_text(strength) for strength in fit.strengths[:TOP_STRENGTHS])
+
+
+def top_gaps(fit: PathFit) -> list[str]:
+    """The path's costliest gaps in words, largest first."""
+    return [gap_text(gap) for gap in fit.gaps[:TOP_GAPS]]
+
+
 @dataclass(frozen=True)
 class StatusWords:
     """A certification's status as a symbol and words (never colour alone), and the detail to show."""
@@ -91,6 +106,15 @@ class SourceNote:
     as_of: str
     confidence: str
     sources: tuple[str, ...]
+
+    @property
+    def details(self) -> str:
+        """``certification; checked 2026-09; confirmed``: what the note is and how sure."""
+        return f"{self.kind}; checked {self.as_of}; {self.confidence}"
+
+    @property
+    def sources_text(self) -> str:
+        return "; ".join(self.sources)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

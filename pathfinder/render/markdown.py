@@ -6,18 +6,17 @@ from pathfinder.catalog.catalog import Catalog
 from pathfinder.engine.results import PathFit, Report
 from pathfinder.engine.wording import percent
 from pathfinder.render.common import (
-    TOP_GAPS,
-    TOP_STRENGTHS,
     UNCONFIRMED_NOTE,
+    breakdown_title,
     certification_words,
-    gap_text,
     path_name,
     points,
     score_bar,
     score_text,
     source_notes,
-    strength_text,
+    strengths_line,
     target_name,
+    top_gaps,
 )
 
 
@@ -35,9 +34,8 @@ def _ranking(report: Report) -> list[str]:
 
 
 def _breakdown(fit: PathFit, is_target: bool) -> list[str]:
-    suffix = " (your target)" if is_target else ""
     lines = [
-        f"### {fit.rank}. {path_name(fit)}: {score_text(fit.score)}{suffix}",
+        f"### {breakdown_title(fit, is_target)}",
         "",
         "| Component | Weight | Score | Points | How it was computed |",
         "|---|---:|---:|---:|---|",
@@ -49,10 +47,10 @@ def _breakdown(fit: PathFit, is_target: bool) -> list[str]:
         )
     lines.append(f"| **Total** | | | **{points(fit.score)}** | |")
     if fit.strengths:
-        lines += ["", "**Strengths:** " + "; ".join(strength_text(s) for s in fit.strengths[:TOP_STRENGTHS])]
+        lines += ["", "**Strengths:** " + strengths_line(fit)]
     if fit.gaps:
         lines += ["", "**Top gaps (largest first):**", ""]
-        lines += [f"- {gap_text(gap)}" for gap in fit.gaps[:TOP_GAPS]]
+        lines += [f"- {gap}" for gap in top_gaps(fit)]
     return lines
 
 
@@ -75,10 +73,7 @@ def _certifications(report: Report) -> list[str]:
 def _sources(report: Report, catalog: Catalog) -> list[str]:
     lines = ["## Sources and dates", ""]
     for note in source_notes(report, catalog):
-        lines.append(
-            f"- **{note.name}** ({note.kind}; checked {note.as_of}; {note.confidence}): "
-            + "; ".join(note.sources)
-        )
+        lines.append(f"- **{note.name}** ({note.details}): {note.sources_text}")
     return lines
 
 

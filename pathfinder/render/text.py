@@ -12,18 +12,17 @@ from pathfinder.catalog.catalog import Catalog
 from pathfinder.engine.results import PathFit, Report
 from pathfinder.engine.wording import percent
 from pathfinder.render.common import (
-    TOP_GAPS,
-    TOP_STRENGTHS,
     UNCONFIRMED_NOTE,
+    breakdown_title,
     certification_words,
-    gap_text,
     path_name,
     points,
     score_bar,
     score_text,
     source_notes,
-    strength_text,
+    strengths_line,
     target_name,
+    top_gaps,
 )
 
 if TYPE_CHECKING:
@@ -56,8 +55,13 @@ def _breakdown(fit: PathFit, is_target: bool, width: int) -> list[RenderableType
     from rich.text import Text
 
     narrow = width < NARROW
-    title = f"{fit.rank}. {path_name(fit)}: {score_text(fit.score)}" + (" (your target)" if is_target else "")
-    table = Table(title=title, title_justify="left", title_style="bold", show_footer=True, expand=not narrow)
+    table = Table(
+        title=breakdown_title(fit, is_target),
+        title_justify="left",
+        title_style="bold",
+        show_footer=True,
+        expand=not narrow,
+    )
     table.add_column("Component", footer="Total")
     table.add_column("Weight", justify="right")
     table.add_column("Score", justify="right")
@@ -72,11 +76,10 @@ def _breakdown(fit: PathFit, is_target: bool, width: int) -> list[RenderableType
     if narrow:
         lines.extend(Text(f"  {c.label}: {c.explanation}") for c in fit.components)
     if fit.strengths:
-        strengths = "; ".join(strength_text(s) for s in fit.strengths[:TOP_STRENGTHS])
-        lines.append(Text.assemble(("  Strengths: ", "bold"), strengths))
+        lines.append(Text.assemble(("  Strengths: ", "bold"), strengths_line(fit)))
     if fit.gaps:
         lines.append(Text("  Top gaps (largest first):", style="bold"))
-        lines.extend(Text(f"    • {gap_text(gap)}") for gap in fit.gaps[:TOP_GAPS])
+        lines.extend(Text(f"    • {gap}") for gap in top_gaps(fit))
     return lines
 
 
@@ -102,8 +105,9 @@ def _sources(report: Report, catalog: Catalog) -> list[RenderableType]:
 
     lines: list[RenderableType] = [Text("Sources and dates of the figures above", style="bold")]
     for note in source_notes(report, catalog):
-        head = f"• {note.name} ({note.kind}; checked {note.as_of}; {note.confidence}): "
-        lines.append(Text.assemble((head, "dim bold"), ("; ".join(note.sources), "dim")))
+        lines.append(
+            Text.assemble((f"• {note.name} ({note.details}): ", "dim bold"), (note.sources_text, "dim"))
+        )
     return lines
 
 
