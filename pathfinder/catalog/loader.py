@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.toml_lines import LineMap
+from pathfinder.catalog.toml_lines import LineMap, syntax_problem
 from pathfinder.errors import ContentError, Problem
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ SINGLE_KINDS: dict[str, str] = {
 }
 """Tables that must appear exactly once → the file they conventionally live in."""
 
-_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _HEADER_OR_ID = re.compile(r'^\s*\[\[?\s*([a-z]+)\s*\]\]?\s*(?:#.*)?$|^\s*id\s*=\s*"([^"]*)"', re.MULTILINE)
 FileSignature = tuple[tuple[str, int, int], ...]
 
@@ -106,21 +105,7 @@ def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _SYNTAX_POSITION.search(message)
-        line = column = None
-        if match:
-            line, column = int(match.group(1)), int(match.group(2))
-            message = message[: match.start()]
-        problems.append(
-            Problem(
-                file=file,
-                message=f"TOML syntax error: {message}",
-                line=line,
-                column=column,
-                hint="check quotes, brackets and `key = value` on that line",
-            )
-        )
+        problems.append(syntax_problem(error, text, file))
         return None
     return _Parsed(file=file, data=data, lines=LineMap(text))
 

@@ -9,9 +9,16 @@ on the text being valid TOML and only tracks positions, never values.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
+from pathlib import Path
+
+from pathfinder.errors import Problem
 
 KeyPath = tuple[str | int, ...]
+
+_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
 
 _BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _SCALAR = re.compile(r"[^,\]}\n#]*")
@@ -224,3 +231,22 @@ def format_key_path(path: KeyPath) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def syntax_problem(error: tomllib.TOMLDecodeError, text: str, file: Path | None) -> Problem:
+    """A TOML syntax error as a ``Problem`` at its line and column (``tomllib`` puts them in the message)."""
+    message = str(error)
+    line = column = None
+    if match := _SYNTAX_POSITION.search(message):
+        line, column = int(match.group(1)), int(match.group(2))
+        message = message[: match.start()]
+    elif match := _AT_END.search(message):
+        line = text.count("\n") + 1
+        message = message[: match.start()] + " (at the end of the file)"
+    return Problem(
+        file=file,
+        message=f"TOML syntax error: {message}",
+        line=line,
+        column=column,
+        hint="check quotes, brackets, dates and `key = value` on that line",
+    )
