@@ -7,6 +7,8 @@ The plan file is the user's document, so this module never loses it:
   ``NAME.toml.bak`` and renames the new file into place, so a crash leaves either the old or the new file,
   never half of one; a file written by a newer Pathfinder is never overwritten.
 See docs/plan-format.md for the format and the two shapes a file may have (a plan, or a profile only).
+The TOML text itself is written by ``toml_format.py`` and the load errors are worded in ``problems.py``;
+this module does the reading, validating and file handling.
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import secrets
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +29,22 @@ from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import NewerSchemaError, PlanFileError, Problem
 from pathfinder.plan import migrations
 from pathfinder.plan.models import Plan, PlanKind
+from pathfinder.plan.problems import TITLE, problems_error, source_name, syntax_error, validation_error
+from pathfinder.plan.toml_format import plan_to_toml
 from pathfinder.profile import Profile, ProfileModel
+
+__all__ = [
+    "PLAN_ONLY_KEYS",
+    "LoadedPlan",
+    "backup_path",
+    "load_plan",
+    "plan_from_toml",
+    "plan_to_toml",
+    "save_plan",
+]
 
 PLAN_ONLY_KEYS = frozenset({"created", "updated", "steps", "history"})
 """A document holding any of these keys is a full plan; otherwise it is a profile-only file."""
-
-_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
-_HEADER = (
-    "# Pathfinder plan file. You may edit it by hand; `pathfinder plan check FILE` validates it.\n"
-    "# When Pathfinder saves, the previous version is kept next to it as FILE.bak.\n\n"
-)
 
 
 @dataclass(frozen=True)
@@ -69,120 +75,15 @@ class _TopLevelProfile(Profile):
     target: str | None = None
 
 
-# -- writing -------------------------------------------------------------------------------------------------
-def _omitted(value: Any, default: Any) -> bool:
-    """Leave out values TOML cannot hold (None) and empty defaults; loading restores both exactly."""
-    if value is None:
-        return True
-    empty = isinstance(value, str | list | dict) and not value
-    return empty and type(value) is type(default) and value == default
-
-
-def _toml_datetime(value: datetime) -> datetime:
-    """TOML offsets are whole minutes: a zone with a seconds offset (old LMT zones) is written in UTC."""
-    offset = value.utcoffset()
-    if offset is not None and offset % timedelta(minutes=1):
-        return value.astimezone(UTC)
-    return value
-
-
-def _plain(value: Any) -> Any:
-    """A model value as plain TOML-ready data, fields in model order, omitted values dropped."""
-    if isinstance(value, BaseModel):
-        table: dict[str, Any] = {}
-        for name, field in type(value).model_fields.items():
-            item = getattr(value, name)
-            if not _omitted(item, field.default):
-                table[name] = _plain(item)
-        return table
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, datetime):
-        return _toml_datetime(value)
-    return value
-
-
-def _is_table_array(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
-
-
-def _literal_line(key: str, value: Any) -> str:
-    """``key = value`` via tomli-w; text with line breaks (and no CR) is written as a multi-line string."""
-    import tomli_w
-
-    multiline = isinstance(value, str) and "\n" in value and "\r" not in value
-    return str(tomli_w.dumps({key: value}, multiline_strings=multiline))
-
-
-def _emit(chunks: list[str], header: str, table: dict[str, Any], array_item: bool) -> None:
-    """Write one table: its header, its ``key = value`` lines, then sub-tables and arrays of tables."""
-    if header:
-        chunks.append(f"\n[[{header}]]\n" if array_item else f"\n[{header}]\n")
-    nested: list[tuple[str, Any]] = []
-    for key, value in table.items():
-        if isinstance(value, dict) or _is_table_array(value):
-            nested.append((key, value))
-        else:
-            chunks.append(_literal_line(key, value))
-    for key, value in nested:
-        name = f"{header}.{key}" if header else key
-        if isinstance(value, dict):
-            _emit(chunks, name, value, array_item=False)
-        else:
-            for item in value:
-                _emit(chunks, name, item, array_item=True)
-
-
-def plan_to_toml(plan: Plan) -> str:
-    """The plan as readable TOML: the plan's own keys, then [profile], [[steps]] and [[history]]."""
-    chunks: list[str] = [_HEADER]
-    _emit(chunks, "", _plain(plan), array_item=False)
-    return "".join(chunks)
-
-
 # -- reading -------------------------------------------------------------------------------------------------
-def _syntax_error(error: tomllib.TOMLDecodeError, text: str, source: Path | None) -> PlanFileError:
-    message = str(error)
-    line = column = None
-    if match := _SYNTAX_POSITION.search(message):
-        line, column = int(match.group(1)), int(match.group(2))
-        message = message[: match.start()]
-    elif match := _AT_END.search(message):
-        line = text.count("\n") + 1
-        message = message[: match.start()] + " (at the end of the file)"
-    problem = Problem(
-        file=source,
-        message=f"TOML syntax error: {message}",
-        line=line,
-        column=column,
-        hint="check quotes, brackets, dates and `key = value` on that line",
-    )
-    return PlanFileError(f"{_name(source)} is not valid TOML.", title="Plan file error", problems=[problem])
-
-
-def _name(source: Path | None) -> str:
-    return str(source) if source is not None else "The plan text"
-
-
-def _problems_error(source: Path | None, problems: list[Problem]) -> PlanFileError:
-    count = len(problems)
-    return PlanFileError(
-        f"{_name(source)} has {count} problem{'s' if count != 1 else ''}; nothing was changed.",
-        title="Plan file error",
-        problems=problems,
-    )
-
-
 def _parse(text: str, source: Path | None) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(error, text, source) from None
+        raise syntax_error(error, text, source) from None
     except (ValueError, RecursionError) as error:
         problem = Problem(file=source, message=f"TOML cannot be read: {error or 'nested too deeply'}")
-        raise _problems_error(source, [problem]) from None
+        raise problems_error(source, [problem]) from None
 
 
 def _schema_version(document: dict[str, Any], text: str, source: Path | None) -> int:
@@ -196,60 +97,15 @@ def _schema_version(document: dict[str, Any], text: str, source: Path | None) ->
         problem = Problem(
             source, f"expected a whole number (1 or more), got {version!r}", "schema_version", line
         )
-        raise _problems_error(source, [problem])
+        raise problems_error(source, [problem])
     if version > current:
         raise NewerSchemaError(
-            f"{_name(source)} was written by a newer Pathfinder (schema {version}); this version reads up "
-            f"to schema {current}; the file was not changed. Update Pathfinder to open it.",
+            f"{source_name(source)} was written by a newer Pathfinder (schema {version}); this version reads "
+            f"up to schema {current}; the file was not changed. Update Pathfinder to open it.",
             title="Newer plan file",
             problems=[Problem(source, f"schema {version} is newer than {current}", "schema_version", line)],
         )
     return version
-
-
-_DATE_MESSAGES = {
-    "date_type": "expected a date such as 2026-12-01 (a TOML date, no quotes needed)",
-    "date_parsing": "expected a date such as 2026-12-01 (year-month-day)",
-    "date_from_datetime_parsing": "expected a date such as 2026-12-01 (year-month-day)",
-    "date_from_datetime_inexact": "expected a date such as 2026-12-01, without a time",
-    "datetime_type": "expected a date and time with an offset, such as 2026-11-25T09:30:00Z",
-    "datetime_parsing": "expected a date and time with an offset, such as 2026-11-25T09:30:00Z",
-    "datetime_from_date_parsing": "expected a date and time with an offset, such as 2026-11-25T09:30:00Z",
-    "timezone_aware": "expected a date and time with an offset (Z for UTC, or +01:00), "
-    "such as 2026-11-25T09:30:00Z",
-}
-"""Friendlier words for pydantic's date and datetime errors, by error type."""
-
-
-def _friendly(error: Any) -> str | None:
-    """Plain words for the errors hand edits cause most: dates, datetimes and ``YYYY-MM`` months."""
-    if error["type"] == "string_pattern_mismatch" and "(0[1-9]|1[0-2])$" in str(error.get("ctx")):
-        return f"expected a month as YYYY-MM (such as 2021-03), got {error.get('input')!r}"
-    return _DATE_MESSAGES.get(error["type"])
-
-
-def _key(loc: tuple[int | str, ...]) -> str:
-    from pathfinder.catalog.toml_lines import format_key_path
-
-    return format_key_path(tuple(part for part in loc if isinstance(part, int | str)))
-
-
-def _validation_error(
-    error: ValidationError, model: type[BaseModel], text: str, source: Path | None
-) -> PlanFileError:
-    from pathfinder.catalog.validation import Origin, validation_problems
-
-    origin = Origin(source or Path("<text>"), LineMap(text), ())
-    try:
-        problems = validation_problems(error, model, origin)
-    except (IndexError, KeyError, ValueError, TypeError, RecursionError):  # locating is best effort
-        problems = [Problem(source, item["msg"], ".".join(map(str, item["loc"]))) for item in error.errors()]
-    friendly = {_key(item["loc"]): _friendly(item) for item in error.errors()}
-    problems = [
-        Problem(source, friendly.get(p.key) or p.message, p.key, p.line, p.column, p.hint) for p in problems
-    ]
-    problems.sort(key=lambda problem: problem.line or 0)
-    return _problems_error(source, problems)
 
 
 def _fallback_now(source: Path | None) -> datetime:
@@ -270,7 +126,7 @@ def _build(
     model: type[BaseModel] = Plan
     if not document:
         problem = Problem(source, "the file holds no plan and no profile", hint="see docs/plan-format.md")
-        raise _problems_error(source, [problem])
+        raise problems_error(source, [problem])
     if not PLAN_ONLY_KEYS & document.keys():
         kind = "profile"
         model = _ProfileFile if "profile" in document else _TopLevelProfile
@@ -284,7 +140,7 @@ def _build(
     try:
         validated = model.model_validate(document)
     except ValidationError as error:
-        raise _validation_error(error, model, text, source) from None
+        raise validation_error(error, model, text, source) from None
     if isinstance(validated, Plan):
         return validated, kind
     stamp = now or _fallback_now(source)
@@ -307,7 +163,7 @@ def _read_text(text: str, source: Path | None, now: datetime | None) -> LoadedPl
             document = migrations.migrate(document, version)
         except migrations.MigrationError as error:
             problem = Problem(source, str(error), "schema_version")
-            raise _problems_error(source, [problem]) from None
+            raise problems_error(source, [problem]) from None
         migrated_from = version
     plan, kind = _build(document, text, source, now)
     return LoadedPlan(plan=plan, kind=kind, migrated_from=migrated_from, source=source or Path("<text>"))
@@ -329,22 +185,22 @@ def _decode(data: bytes, source: Path) -> str:
         line = data[: error.start].count(b"\n") + 1
         problem = Problem(source, f"not UTF-8 text (byte {error.start})", line=line, hint="save it as UTF-8")
         message = f"{source} is not a text file Pathfinder can read."
-        raise PlanFileError(message, "Plan file error", [problem]) from None
+        raise PlanFileError(message, TITLE, [problem]) from None
 
 
 def load_plan(path: Path, *, now: datetime | None = None) -> LoadedPlan:
     """Read a plan or a profile-only file; raises only ``PlanFileError`` (or ``NewerSchemaError``)."""
     path = Path(path)
     if path.is_dir():
-        raise PlanFileError(f"{path} is a folder, not a plan file.", "Plan file error")
+        raise PlanFileError(f"{path} is a folder, not a plan file.", TITLE)
     if path.exists() and not path.is_file():  # a pipe or a device: reading could block or never end
-        raise PlanFileError(f"{path} is not a regular file.", "Plan file error")
+        raise PlanFileError(f"{path} is not a regular file.", TITLE)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanFileError(f"There is no file {path}.", "Plan file error") from None
+        raise PlanFileError(f"There is no file {path}.", TITLE) from None
     except OSError as error:
-        raise PlanFileError(f"Cannot read {path}: {error.strerror or error}.", "Plan file error") from None
+        raise PlanFileError(f"Cannot read {path}: {error.strerror or error}.", TITLE) from None
     return _read_text(_decode(data, path), path, now)
 
 
