@@ -171,9 +171,12 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         owner = Owner.for_user(config.user)
         password = read_password(config.password_file)
         for directory in (config.sessions_root, config.plans_root, config.logs_root):
-            directory.mkdir(
-                parents=True, exist_ok=True, mode=0o755 if directory != config.logs_root else 0o700
-            )
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if owner.uid is not None:
+            # The app user may pass through (not list) the data, sessions and visitors directories to
+            # reach its own; the host key and the logs stay the server's alone.
+            for directory in (config.data_dir, config.sessions_root, config.plans_root):
+                directory.chmod(0o711)
         swept = sweep_sessions(config.sessions_root)
         prune_logs(config.logs_root)
         host_key = load_or_create_host_key(config.data_dir)

@@ -66,8 +66,8 @@ class Owner:
         return cls(record.pw_uid, record.pw_gid)
 
     def make_dir(self, path: Path, *, owned: bool = True) -> Path:
-        """Create ``path`` (0700, or 0755 for server-owned parents) and hand it to the app user."""
-        path.mkdir(mode=0o700 if owned else 0o755, parents=True, exist_ok=True)
+        """Create ``path`` (0700, or 0711 for server-owned parents) and hand it to the app user."""
+        path.mkdir(mode=0o700 if owned else 0o711, parents=True, exist_ok=True)
         if owned and self.uid is not None and self.gid is not None:
             os.chown(path, self.uid, self.gid)
         return path

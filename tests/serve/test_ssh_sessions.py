@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -230,3 +232,36 @@ def test_a_dying_fork_server_ends_its_sessions_and_comes_back(
     terminal.keys(again, "C-q")
     terminal.wait_for(again, "EXITED 0")
     wait_until(lambda: not standin_server.session_dirs(), 5, "session directories to be removed")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="dropping privileges needs root")
+def test_apps_run_as_the_configured_user(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """With ``user = "nobody"`` the app process runs as nobody, with no supplementary groups."""
+    import pwd
+
+    from tests.serve.conftest import HERE, start_server
+
+    nobody = pwd.getpwnam("nobody")
+    base = Path(tempfile.mkdtemp(prefix="pf-serve-user-"))  # pytest's tmp dirs are 0700 up the tree
+    base.chmod(0o755)
+    server = start_server(base, app="standin_app:make_app", app_path=str(HERE), user="nobody")
+    try:
+        name = open_visitor(terminal, server, visitor_name, client_keys["alice"])
+        terminal.wait_for(name, "Stand-in demo", timeout=15)
+        (pid,) = server.app_pids()
+        status = Path(f"/proc/{pid}/status").read_text()
+        uids = next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1:]
+        groups = next(line for line in status.splitlines() if line.startswith("Groups:")).split()[1:]
+        assert set(uids) == {str(nobody.pw_uid)} and groups == []
+        terminal.keys(name, "-l", "kept")
+        terminal.keys(name, "Enter")  # the stand-in saves a plan named after the input
+        terminal.wait_for(name, "saved kept")
+        terminal.keys(name, "C-q")
+        terminal.wait_for(name, "EXITED 0")
+        (plan,) = (server.data_dir / "visitors").glob("key-*/plans/kept.toml")
+        assert plan.stat().st_uid == nobody.pw_uid
+    finally:
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)
