@@ -96,6 +96,11 @@ def test_report_with_other_content_warns_about_unknown_ids(capsys: pytest.Captur
     assert "warning:" in captured.err and "`csm` is not a certification id" in captured.err
 
 
+def test_report_warnings_name_the_line_of_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(PLANS / "unknown-ids.toml"), "--today", "2026-11-25", "--format", "json"]) == 0
+    assert "unknown-ids.toml:4 [target]: `product-manger` is not a career path id" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

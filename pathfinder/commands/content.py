@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.commands.common import add_command_group
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -80,18 +82,13 @@ TEXT_COLUMNS: dict[str, list[Column]] = {
 
 def register(subparsers: Any) -> None:
     """Add ``content check|list|compare`` to the ``pathfinder`` parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
+    actions = add_command_group(
+        subparsers,
         "content",
+        "content_command",
         help="check, list and compare the career content",
         description="Check, list and compare the career content.",
     )
-
-    def show_help(args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 0
-
-    parser.set_defaults(handler=show_help)
-    actions = parser.add_subparsers(dest="content_command", metavar="ACTION")
 
     check = actions.add_parser("check", help="validate a content directory (default: the shipped content)")
     check.add_argument("directory", nargs="?", type=Path, metavar="DIR", help="content directory to check")
@@ -184,12 +181,10 @@ def _sources_line(catalog: Catalog) -> str:
 
 def comparison_markdown(catalog: Catalog) -> str:
     """The comparison as printable Markdown: a table, then how the roles work together and the risk."""
+    from pathfinder.render.markdown import cell
+
     comparison = catalog.comparison
     left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", "<br>")
-
     lines = [f"# {comparison.title}", "", comparison.intro, ""]
     lines += [f"| | {cell(left.name)} | {cell(right.name)} |", "|---|---|---|"]
     lines += [f"| **{cell(a)}** | {cell(b)} | {cell(c)} |" for a, b, c in comparison_rows(catalog)]

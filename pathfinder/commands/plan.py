@@ -11,22 +11,21 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.commands.common import add_command_group, load_plan_and_content, print_warnings
+
 if TYPE_CHECKING:
     from pathfinder.plan.store import LoadedPlan
 
 
 def register(subparsers: Any) -> None:
     """Add ``plan check|schema`` to the ``pathfinder`` parser."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "plan", help="check a plan file, or print its JSON Schema", description="Work with plan files."
+    actions = add_command_group(
+        subparsers,
+        "plan",
+        "plan_command",
+        help="check a plan file, or print its JSON Schema",
+        description="Work with plan files.",
     )
-
-    def show_help(args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 0
-
-    parser.set_defaults(handler=show_help)
-    actions = parser.add_subparsers(dest="plan_command", metavar="ACTION")
     check = actions.add_parser("check", help="validate a plan or profile-only file")
     check.add_argument("file", type=Path, metavar="FILE", help="the plan file to check")
     check.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
@@ -35,47 +34,32 @@ def register(subparsers: Any) -> None:
     schema.set_defaults(handler=run_schema)
 
 
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def summary(loaded: LoadedPlan, warnings: int = 0) -> str:
     """One line: what the file holds."""
+    from pathfinder.engine.wording import plural
+
     plan = loaded.plan
     if loaded.kind == "profile":
-        what = f"profile-only file ({_count(len(plan.profile.roles), 'role')})"
+        what = f"profile-only file ({plural(len(plan.profile.roles), 'role')})"
     else:
         done, total = plan.progress()
-        history = _count(len(plan.history), "history point")
-        what = f"plan '{plan.name}': {_count(total, 'step')} ({done} finished), {history}"
+        history = plural(len(plan.history), "history point")
+        what = f"plan '{plan.name}': {plural(total, 'step')} ({done} finished), {history}"
     target = f", target {plan.target}" if plan.target else ", no target"
     migrated = (
         f"; migrated from schema {loaded.migrated_from} (saving writes schema {plan.schema_version})"
         if loaded.migrated_from is not None
         else ""
     )
-    unknown = f"; {_count(warnings, 'warning')} about ids the content does not know" if warnings else ""
+    unknown = f"; {plural(warnings, 'warning')} about ids the content does not know" if warnings else ""
     return f"OK {loaded.source}: {what}{target}{migrated}{unknown}"
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate the file (problems raise ``PlanFileError`` → exit 2), then warn about unknown ids."""
-    import sys
-
-    from pathfinder.catalog.loader import load_catalog
-    from pathfinder.plan.references import check_references
-    from pathfinder.plan.store import load_plan
-
-    loaded = load_plan(args.file)
-    catalog = load_catalog(args.content)
-    try:
-        text: str | None = Path(args.file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = None
-    warnings = check_references(loaded.plan, catalog, source=args.file, text=text)
+    loaded, _, warnings = load_plan_and_content(args.file, args.content)
     print(summary(loaded, len(warnings)))
-    for problem in warnings:
-        print(f"warning: {problem}", file=sys.stderr)
+    print_warnings(warnings)
     return 0
 
 

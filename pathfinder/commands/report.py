@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pathfinder.commands.common import load_plan_and_content, print_warnings
 from pathfinder.errors import PathfinderError
 
 FORMATS = ("text", "json", "markdown")
@@ -44,25 +45,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run_report)
 
 
-def warn(problems: list[Any]) -> None:
-    """Reference warnings on stderr (the report still runs)."""
-    import sys
-
-    for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
-
-
 def run_report(args: argparse.Namespace) -> int:
     """Load the file and the content, build the report and print it in the chosen format."""
-    from pathfinder.catalog.loader import load_catalog
     from pathfinder.engine import build_report
-    from pathfinder.plan.references import check_references
-    from pathfinder.plan.store import load_plan
 
     today = parse_day(args.today) if args.today else date.today()
-    loaded = load_plan(args.file)
-    catalog = load_catalog(args.content)
-    warn(check_references(loaded.plan, catalog, source=args.file))
+    loaded, catalog, warnings = load_plan_and_content(args.file, args.content)
+    print_warnings(warnings)
     plan = loaded.plan
     report = build_report(plan.profile, catalog, today, target=plan.target)
     if args.format == "json":

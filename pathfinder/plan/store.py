@@ -56,6 +56,8 @@ class LoadedPlan:
     migrated_from: int | None
     """The file's older schema version when it was migrated on load (saving writes the current one)."""
     source: Path
+    text: str | None = None
+    """The text that was read, so that later warnings (``check_references``) can name lines."""
 
 
 class _ProfileFile(ProfileModel):
@@ -166,7 +168,7 @@ def _read_text(text: str, source: Path | None, now: datetime | None) -> LoadedPl
             raise problems_error(source, [problem]) from None
         migrated_from = version
     plan, kind = _build(document, text, source, now)
-    return LoadedPlan(plan=plan, kind=kind, migrated_from=migrated_from, source=source or Path("<text>"))
+    return LoadedPlan(plan, kind, migrated_from, source=source or Path("<text>"), text=text)
 
 
 def plan_from_toml(text: str, source: Path | None = None, *, now: datetime | None = None) -> Plan:
