@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -75,15 +76,22 @@ def test_resize_relays_out_and_sizes_are_clamped(
 def test_env_from_the_client_is_ignored(
     standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
 ) -> None:
-    """``ssh -o SetEnv=...`` cannot reach the app: only the server-built environment is there."""
+    """``ssh -o SetEnv=...`` cannot reach the app: only the server-built environment is there; and the
+    per-session rlimits are in force."""
     options = ["-o", "SetEnv=PYTHONINSPECT=1 PYTHONSTARTUP=/tmp/x.py LD_PRELOAD=/tmp/x.so LANG=C.UTF-8"]
     before = set(standin_server.app_pids())
     name = open_visitor(terminal, standin_server, visitor_name, client_keys["alice"], *options)
     screen = terminal.wait_for(name, "Stand-in demo")
     pids = set(standin_server.app_pids()) - before
     assert len(pids) == 1
+    (pid,) = pids
+    limits = Path(f"/proc/{pid}/limits").read_text()
+    for label, value in (("Max address space", 1024**3), ("Max file size", 16 * 1024**2),
+                         ("Max open files", 256), ("Max core file size", 0)):  # fmt: skip
+        line = next(line for line in limits.splitlines() if line.startswith(label))
+        assert line.split()[-3:-1] == [str(value), str(value)], line
     # The process image's environment is the fork server's, which the server built from scratch...
-    environ = Path(f"/proc/{pids.pop()}/environ").read_bytes().split(b"\0")
+    environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
     names = {entry.split(b"=", 1)[0].decode() for entry in environ if entry}
     assert names <= {"TERM", "PATH", "LANG", "MALLOC_ARENA_MAX"}
     # ...and the app's os.environ (shown by the stand-in) is the session's allow-listed one.
@@ -265,3 +273,26 @@ def test_apps_run_as_the_configured_user(
     finally:
         server.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_sessions_end_at_the_time_limit_even_when_busy(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    from tests.serve.conftest import HERE, start_server
+
+    server = start_server(
+        tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False, max_duration=2
+    )
+    try:
+        name = open_visitor(terminal, server, visitor_name, client_keys["alice"])
+        terminal.wait_for(name, "Stand-in demo")
+        for _ in range(10):  # typing does not extend the time limit
+            terminal.keys(name, "x")
+            if "EXITED" in terminal.screen(name):
+                break
+            time.sleep(0.3)
+        screen = terminal.wait_for(name, "EXITED 0", timeout=5)
+        assert "time is up" in screen
+        assert '"end": "time limit"' in server.log()
+    finally:
+        server.stop()
