@@ -28,8 +28,6 @@ SSH_OPTIONS = [
     "-o", "ConnectTimeout=10",
 ]  # fmt: skip
 
-pytestmark = pytest.mark.ssh
-
 
 def _require_tools() -> None:
     for tool in ("ssh", "ssh-keygen", "tmux"):
