@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from pathfinder.tui.commands import PathfinderCommands
-from pathfinder.tui.screens.welcome import WelcomeScreen
+from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class PathfinderApp(App[int]):
         self.open_path = open_path
         self.session: Session | None = None
         self.catalog_ready = asyncio.Event()
+        self._loading_started = False
         self.content_error: PathfinderError | None = None
         self._draft_timer: Any = None
         if self.hosted:
@@ -82,17 +83,28 @@ class PathfinderApp(App[int]):
     # ----- start-up -------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        """The welcome screen is the base of the stack."""
-        return WelcomeScreen()
+        """The welcome screen is the base of the stack (a bare one while a plan file opens)."""
+        return OpeningScreen() if self.open_path is not None else WelcomeScreen()
 
     def on_mount(self) -> None:
-        """Register themes, then load the content once the first frame is on screen."""
+        """Open a plan file at once; otherwise do start-up chores after the first frame."""
         if self.open_path is not None:
-            self._start_loading()  # the plan screen is what the user waits for
+            self.ensure_content_loading()  # the plan screen is what the user waits for
         else:
-            self.call_after_refresh(self._start_loading)
+            self.call_after_refresh(self._after_first_frame)
 
-    def _start_loading(self) -> None:
+    def _after_first_frame(self) -> None:
+        """The welcome is on screen: offer a draft left behind; content loads when first needed."""
+        if self.catalog is not None:
+            self.catalog_ready.set()
+        self._offer_draft()
+        self.call_after_refresh(self._startup_done)
+
+    def ensure_content_loading(self) -> None:
+        """Start loading the catalog unless it is loaded or loading (the welcome needs none of it)."""
+        if self._loading_started:
+            return
+        self._loading_started = True
         self.run_worker(self._load_content(), name="load-content", group="content", exclusive=True)
 
     def _startup_done(self) -> None:
@@ -101,7 +113,7 @@ class PathfinderApp(App[int]):
         gc.freeze()
 
     async def _load_content(self) -> None:
-        """Load the catalog off the UI thread, then open a plan or offer a draft."""
+        """Load the catalog (off the UI thread unless a plan file waits for it); open that plan."""
         from pathfinder.errors import ContentError
 
         if self.catalog is None:
@@ -115,19 +127,14 @@ class PathfinderApp(App[int]):
             except Exception as error:
                 self.content_error = ContentError(f"The career content could not be loaded: {error}")
         self.catalog_ready.set()
-        try:
-            if self.content_error is not None:
-                self.show_error(self.content_error)
-                return
-            welcome = self.screen_stack[0]
-            if isinstance(welcome, WelcomeScreen):
-                welcome.content_loaded()
-            if self.open_path is not None:
+        if self.content_error is not None:
+            self.show_error(self.content_error)
+            return
+        if self.open_path is not None:
+            try:
                 await self.open_plan(self.open_path)
-            else:
-                self._offer_draft()
-        finally:
-            self.call_after_refresh(self._startup_done)
+            finally:
+                self.call_after_refresh(self._startup_done)
 
     def _read_catalog(self) -> Catalog:
         from pathfinder.tui.content_cache import load_catalog_cached
@@ -135,8 +142,14 @@ class PathfinderApp(App[int]):
         return load_catalog_cached(self.content_dir, self.data_dir / "cache")
 
     async def need_catalog(self) -> Catalog | None:
-        """The catalog, waiting for it if it is still loading; None if it failed to load."""
+        """The catalog, loading it if needed; None if it failed to load."""
+        if not self.catalog_ready.is_set():
+            self.ensure_content_loading()
+            if isinstance(self.screen, WelcomeScreen):
+                self.screen.show_loading(True)
         await self.catalog_ready.wait()
+        if isinstance(self.screen, WelcomeScreen):
+            self.screen.show_loading(False)
         return self.catalog
 
     def now(self) -> datetime:
@@ -197,25 +210,35 @@ class PathfinderApp(App[int]):
                 self.notify(f"Could not write the draft: {error}", severity="warning")
 
     def _offer_draft(self) -> None:
-        from pathfinder.tui.drafts import read_draft
+        from pathfinder.tui.drafts import draft_summary
 
-        draft = read_draft(self.data_dir)
-        if draft is None:
+        summary = draft_summary(self.data_dir)
+        if summary is None:
             return
         from pathfinder.tui.screens.dialogs import DraftOffer
 
         def answered(recover: bool | None) -> None:
             from pathfinder.tui.drafts import discard_draft
-            from pathfinder.tui.session import Session
 
             if recover:
-                session = Session(plan=draft.plan, path=draft.source, dirty=True)
-                self.set_session(session)
-                self.push_wizard("plan" if draft.plan.target else "background")
+                self.run_worker(self._recover_draft(), group="flow")
             else:
                 discard_draft(self.data_dir)
 
-        self.push_screen(DraftOffer(draft.describe()), answered)
+        self.push_screen(DraftOffer(summary), answered)
+
+    async def _recover_draft(self) -> None:
+        from pathfinder.tui.drafts import read_draft
+        from pathfinder.tui.session import Session
+
+        if await self.need_catalog() is None:
+            return
+        draft = read_draft(self.data_dir)
+        if draft is None:
+            self.notify("The draft could not be read.", severity="warning")
+            return
+        self.set_session(Session(plan=draft.plan, path=draft.source, dirty=True))
+        self.push_wizard("plan" if draft.plan.target else "background")
 
     def push_wizard(self, step: str = "background") -> None:
         """Show the wizard (creating it if needed) at ``step``."""
@@ -266,7 +289,23 @@ class PathfinderApp(App[int]):
     def show_error(self, error: PathfinderError) -> None:
         from pathfinder.tui.screens.dialogs import ErrorScreen
 
-        self.push_screen(ErrorScreen(error))
+        def closed(_: None) -> None:
+            if isinstance(self.screen, OpeningScreen):
+                self.push_screen(WelcomeScreen())
+
+        self.push_screen(ErrorScreen(error), closed)
+
+    def go_home(self) -> None:
+        """Back to the welcome screen (created now if the app started on a plan file)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen_stack[0], WelcomeScreen):
+            if len(self.screen_stack) > 1:
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(WelcomeScreen())
+        else:
+            self.push_screen(WelcomeScreen())
 
     # ----- actions --------------------------------------------------------------------------------
 

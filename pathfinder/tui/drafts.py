@@ -5,12 +5,15 @@ A crash or a dropped SSH connection leaves the draft behind; the next start offe
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathfinder.plan.models import Plan
-from pathfinder.tui.session import Session
+if TYPE_CHECKING:
+    from pathfinder.plan.models import Plan
+    from pathfinder.tui.session import Session
 
 DRAFT_NAME = "draft.toml"
 SOURCE_NAME = "draft.source"
@@ -26,16 +29,35 @@ class Draft:
     source: Path | None
     saved: datetime
 
-    def describe(self) -> str:
-        """One sentence for the recovery prompt."""
-        target = self.plan.target or "no target yet"
-        done, total = self.plan.progress()
-        where = f"of {self.source.name}" if self.source else "of a plan never saved"
-        roles = len(self.plan.profile.roles)
-        return (
-            f"Unsaved changes {where}, autosaved {self.saved:%Y-%m-%d %H:%M}: "
-            f"{roles} role(s), target {target}, {done}/{total} steps done."
-        )
+
+def _source(data_dir: Path) -> Path | None:
+    source_file = drafts_dir(data_dir) / SOURCE_NAME
+    source_text = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else ""
+    return Path(source_text) if source_text else None
+
+
+def draft_summary(data_dir: Path) -> str | None:
+    """One sentence for the recovery prompt, read without validating (cheap at start-up); None if none."""
+    path = drafts_dir(data_dir) / DRAFT_NAME
+    if not path.is_file():
+        return None
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        saved = datetime.fromtimestamp(path.stat().st_mtime)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    profile = document.get("profile", {})
+    roles = len(profile.get("roles", [])) if isinstance(profile, dict) else 0
+    raw_steps = document.get("steps", [])
+    steps = [step for step in raw_steps if isinstance(step, dict)] if isinstance(raw_steps, list) else []
+    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    source = _source(data_dir)
+    where = f"of {source.name}" if source else "of a plan never saved"
+    target = document.get("target") or "no target yet"
+    return (
+        f"Unsaved changes {where}, autosaved {saved:%Y-%m-%d %H:%M}: "
+        f"{roles} role(s), target {target}, {done}/{len(steps)} steps done."
+    )
 
 
 def save_draft(session: Session, data_dir: Path) -> None:
@@ -59,10 +81,8 @@ def read_draft(data_dir: Path) -> Draft | None:
         plan = load_plan(path).plan
     except Exception:
         return None
-    source_file = drafts_dir(data_dir) / SOURCE_NAME
-    source_text = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else ""
     saved = datetime.fromtimestamp(path.stat().st_mtime)
-    return Draft(plan=plan, source=Path(source_text) if source_text else None, saved=saved)
+    return Draft(plan=plan, source=_source(data_dir), saved=saved)
 
 
 def discard_draft(data_dir: Path) -> None:

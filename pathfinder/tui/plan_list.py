@@ -1,11 +1,16 @@
-"""Summaries of the plans saved in the plan directory, for the welcome screen's list."""
+"""Summaries of the plans saved in the plan directory, for the welcome screen's list.
+
+Read with tomllib only (no validation, no content), so the welcome screen stays light; a file is
+fully checked when it is opened.
+"""
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-
-from pathfinder.catalog.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -25,28 +30,40 @@ class SavedPlan:
         return f"{self.name} → {self.target} · {self.done}/{self.total} steps · saved {self.updated}"
 
 
-def saved_plans(plan_dir: Path, catalog: Catalog | None) -> list[SavedPlan]:
-    """Every ``*.toml`` in ``plan_dir``, newest first; unreadable files are listed with the reason."""
-    from pathfinder.errors import PathfinderError
-    from pathfinder.plan.store import load_plan
+def path_label(path_id: str, names: Mapping[str, str] | None = None) -> str:
+    """A path's display name: from the content when loaded, else its id in words."""
+    if names and path_id in names:
+        return names[path_id]
+    return path_id.replace("-", " ").capitalize()
 
+
+def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
+    """The welcome-list summary of one plan file."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
+    except (OSError, UnicodeDecodeError) as error:
+        return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
+    raw_steps = document.get("steps", [])
+    steps = [step for step in raw_steps if isinstance(step, dict)] if isinstance(raw_steps, list) else []
+    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+    target = document.get("target")
+    updated = document.get("updated")
+    when = f"{updated:%Y-%m-%d}" if isinstance(updated, datetime | date) else "?"
+    return SavedPlan(
+        path,
+        str(document.get("name") or path.stem),
+        path_label(target, names) if isinstance(target, str) else "no target",
+        done,
+        len(steps),
+        when,
+    )
+
+
+def saved_plans(plan_dir: Path, names: Mapping[str, str] | None = None) -> list[SavedPlan]:
+    """Every ``*.toml`` in ``plan_dir``, newest first."""
     if not plan_dir.is_dir():
         return []
     files = sorted(plan_dir.glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
-    found: list[SavedPlan] = []
-    for path in files[:50]:
-        try:
-            plan = load_plan(path).plan
-        except PathfinderError as error:
-            found.append(SavedPlan(path, path.stem, "", 0, 0, "", problem=error.message[:60]))
-            continue
-        except Exception as error:
-            found.append(SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60]))
-            continue
-        target = "no target"
-        if plan.target:
-            career = catalog.paths.get(plan.target) if catalog else None
-            target = career.name if career else plan.target
-        done, total = plan.progress()
-        found.append(SavedPlan(path, plan.name, target, done, total, f"{plan.updated:%Y-%m-%d}"))
-    return found
+    return [summarise(path, names) for path in files[:50]]

@@ -139,7 +139,7 @@ async def test_a_broken_plan_file_opens_the_error_view(build_app: AppFactory) ->
     broken = DATA / "broken-plan.toml"
     app = build_app(open_path=broken)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen) and bool(app.screen.query("#close")))
         problems = [str(widget.content) for widget in app.screen.query(".problem").results(Static)]
         assert any("broken-plan.toml:9" in text and "profile.pm_training_hours" in text for text in problems)
         assert any("broken-plan.toml:15" in text and "steps[0].status" in text for text in problems)

@@ -34,7 +34,7 @@ def welcome_ready(app: PathfinderApp) -> Before:
             return (
                 first is not None
                 and first.option_count > 0
-                and "loading" not in str(first.get_option_at_index(0).prompt)
+                and "looking" not in str(first.get_option_at_index(0).prompt)
             )
 
         await settle(pilot, listed)

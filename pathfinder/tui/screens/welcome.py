@@ -65,18 +65,20 @@ class WelcomeScreen(Screen[None]):
                     )
                 with Vertical(id="welcome-plans-box"):
                     yield Label("Saved plans", classes="section-title")
-                    yield OptionList(Option("loading content…", disabled=True), id="saved-plans")
+                    yield OptionList(Option("looking for plans…", disabled=True), id="saved-plans")
                     yield Static(
                         "[b]o[/b] open a plan by its file name or path", classes="muted", id="open-hint"
                     )
+        yield Static("loading content…", id="welcome-loading", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#welcome-menu", OptionList).focus()
-
-    def content_loaded(self) -> None:
-        """Called by the App when the catalog is ready: list the saved plans."""
         self.list_saved_plans()
+
+    def show_loading(self, loading: bool) -> None:
+        """A quiet “loading content…” while the career content loads on first use."""
+        self.query_one("#welcome-loading", Static).display = loading
 
     @work(group="saved-plans", exclusive=True)
     async def list_saved_plans(self) -> None:
@@ -84,7 +86,9 @@ class WelcomeScreen(Screen[None]):
 
         from pathfinder.tui.plan_list import saved_plans
 
-        plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, self.pf_app.catalog)
+        catalog = self.pf_app.catalog
+        names = {path.id: path.name for path in catalog.paths.values()} if catalog else None
+        plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, names)
         self._plans = {str(index): plan.path for index, plan in enumerate(plans)}
         listing = self.query_one("#saved-plans", OptionList)
         listing.clear_options()
@@ -94,8 +98,7 @@ class WelcomeScreen(Screen[None]):
         listing.add_options(Option(plan.label(), id=str(index)) for index, plan in enumerate(plans))
 
     def on_screen_resume(self) -> None:
-        if self.pf_app.catalog is not None:
-            self.list_saved_plans()
+        self.list_saved_plans()
 
     @on(OptionList.OptionSelected, "#welcome-menu")
     def menu_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -121,3 +124,10 @@ class WelcomeScreen(Screen[None]):
         path = getattr(self, "_plans", {}).get(event.option_id or "")
         if path is not None:
             self.run_worker(self.pf_app.open_plan(path), group="open")
+
+
+class OpeningScreen(Screen[None]):
+    """The base screen while a plan given on the command line opens (cheaper than the welcome)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Opening your plan…", id="opening")

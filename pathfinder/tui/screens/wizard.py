@@ -174,7 +174,7 @@ class WizardScreen(Screen[None]):
         self.go(step)
 
     def action_home(self) -> None:
-        self.pf_app.pop_screen()
+        self.pf_app.go_home()
 
     @on(Button.Pressed, "#nav-next")
     def next_pressed(self) -> None:
