@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from ssh_helpers import SSH_OPTIONS, Server, run_ssh
 
 from pathfinder.plan.models import new_plan
 from pathfinder.plan.store import plan_from_toml, plan_to_toml
 from pathfinder.serve.visitors import MAX_IMPORT_BYTES
-from tests.serve.conftest import SSH_OPTIONS, Server, run_ssh
 
 pytestmark = pytest.mark.ssh
 
@@ -106,8 +106,7 @@ def test_bad_or_huge_imports_are_refused(real_server: Server, client_keys: dict[
 async def test_password_file_gates_the_demo(tmp_path: Path) -> None:
     """With --password-file, only the right password gets in, and keys alone do not."""
     import asyncssh
-
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     password_file = tmp_path / "password"
     password_file.write_text("open sesame\n")
@@ -137,7 +136,7 @@ async def test_password_file_gates_the_demo(tmp_path: Path) -> None:
 
 
 def test_connection_rate_per_ip_is_limited(tmp_path: Path) -> None:
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     server = start_server(
         tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False, connections_per_minute=2

@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from tests.serve.conftest import Server, Terminal, assert_restored, children, ssh_command, wait_until
+from ssh_helpers import Server, Terminal, assert_restored, children, ssh_command, wait_until
 
 pytestmark = pytest.mark.ssh
 
@@ -175,7 +174,7 @@ def test_killed_client_leaves_nothing_behind(
 def test_sigterm_ends_every_session_cleanly(
     tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
 ) -> None:
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     server = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False)
     try:
@@ -197,7 +196,7 @@ def test_stale_sessions_swept_and_apps_hung_up_when_the_server_is_killed(
     tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
 ) -> None:
     """A killed server leaves apps and session directories; apps die with it, directories at next start."""
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     stale = tmp_path / "data" / "sessions" / "0123456789abcdef"
     stale.mkdir(parents=True)
@@ -249,7 +248,7 @@ def test_apps_run_as_the_configured_user(
     """With ``user = "nobody"`` the app process runs as nobody, with no supplementary groups."""
     import pwd
 
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     nobody = pwd.getpwnam("nobody")
     base = Path(tempfile.mkdtemp(prefix="pf-serve-user-"))  # pytest's tmp dirs are 0700 up the tree
@@ -278,7 +277,7 @@ def test_apps_run_as_the_configured_user(
 def test_sessions_end_at_the_time_limit_even_when_busy(
     tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
 ) -> None:
-    from tests.serve.conftest import HERE, start_server
+    from ssh_helpers import HERE, start_server
 
     server = start_server(
         tmp_path, app="standin_app:make_app", app_path=str(HERE), warm_up=False, max_duration=2
