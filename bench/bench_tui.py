@@ -54,7 +54,7 @@ class Results:
 
 
 def make_plan_file(directory: Path) -> Path:
-    """A realistic saved plan (two roles, a degree, 20 rated skills, engine-made steps), written by the store."""
+    """A realistic saved plan (two roles, a degree, 20 rated skills, the engine's steps), via the store."""
     from pathfinder.catalog.loader import load_catalog
     from pathfinder.engine import plan_steps
     from pathfinder.plan.models import new_plan
@@ -157,7 +157,9 @@ class Bench:
         for length in range(1, len(FILTER_TEXT) + 1):
             typed = FILTER_TEXT[:length]
             sent = self.tmux.send_literal(pane, typed[-1])
-            self.results.add(f"key:{name}", self.tmux.wait_for(pane, row_shows(row, typed), sent, f"{typed!r}"))
+            self.results.add(
+                f"key:{name}", self.tmux.wait_for(pane, row_shows(row, typed), sent, f"{typed!r}")
+            )
             time.sleep(0.05)  # let the app finish the work that follows the echo (filtering, layout)
 
     def case_input_keys(self) -> None:
@@ -221,12 +223,16 @@ def report(results: Results, rounds: int, columns: int, lines: int) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=15, help="measured rounds (default 15)")
     parser.add_argument("--quick", action="store_true", help="5 rounds: a quick check, not for the record")
     parser.add_argument("--size", default="120x40", help="terminal size COLUMNSxLINES (default 120x40)")
     parser.add_argument("--seed", type=int, default=None, help="seed for the case order")
-    parser.add_argument("--cases", default=",".join(CASES), help=f"comma-separated subset of {','.join(CASES)}")
+    parser.add_argument(
+        "--cases", default=",".join(CASES), help=f"comma-separated subset of {','.join(CASES)}"
+    )
     args = parser.parse_args()
     rounds = 5 if args.quick else args.rounds
     columns, lines = (int(part) for part in args.size.split("x"))
@@ -235,7 +241,9 @@ def main() -> int:
     results = Results()
     with tempfile.TemporaryDirectory(prefix="pf-bench-") as home_text:
         home = Path(home_text)
-        plan_file = make_plan_file(home) if {"open_plan", "skills_keys"} & set(args.cases.split(",")) else home
+        plan_file = (
+            make_plan_file(home) if {"open_plan", "skills_keys"} & set(args.cases.split(",")) else home
+        )
         tmux = TmuxControl(isolated_env(home, columns=columns, lines=lines), columns=columns, lines=lines)
         try:
             bench = Bench(tmux, home, plan_file, results)

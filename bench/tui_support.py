@@ -8,6 +8,7 @@ that the measured app needs on this 2-core machine.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -45,7 +46,9 @@ def quote_tmux(word: str) -> str:
 
 def isolated_env(home: Path, *, columns: int, lines: int) -> dict[str, str]:
     """The environment for every measured process: a throwaway HOME, bytecode allowed, no tmux/pyenv leaks."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("TMUX", "PYENV", "TEXTUAL"))}
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("TMUX", "PYENV", "TEXTUAL"))
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # without .pyc files startup is ~4x slower
     env.pop("NO_COLOR", None)
     env.update(
@@ -116,9 +119,7 @@ class TmuxControl:
         self._buffer += chunk
         *complete, self._buffer = self._buffer.split(b"\n")
         for line in complete:
-            if line.startswith(b"%output "):
-                self.output_seen.add(line.split(b" ", 2)[1].decode())
-            elif line.startswith(b"%extended-output "):
+            if line.startswith(b"%output ") or line.startswith(b"%extended-output "):
                 self.output_seen.add(line.split(b" ", 2)[1].decode())
             else:
                 self._lines.append(line)
@@ -203,10 +204,8 @@ class TmuxControl:
 
     def close_pane(self, pane: Pane) -> None:
         """Kill the window and wait (up to 5 s) for its process to go, so it cannot disturb the next case."""
-        try:
+        with contextlib.suppress(BenchError):  # the process may have exited and taken its window along
             self.command(f"kill-window -t {pane.window_id}")
-        except BenchError:
-            pass  # the process already exited and took its window with it
         deadline = time.perf_counter() + 5.0
         while Path(f"/proc/{pane.pid}").exists() and time.perf_counter() < deadline:
             self._read_some(0.005)
@@ -221,6 +220,8 @@ class TmuxControl:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         Path(self._config.name).unlink(missing_ok=True)
+        socket_dir = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (socket_dir / self.socket).unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 # ----- process facts and statistics ---------------------------------------------------------------
@@ -247,5 +248,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 
 def compile_bytecode(paths: Sequence[Path]) -> None:
-    """Make sure .pyc files exist (these machines set PYTHONDONTWRITEBYTECODE=1; without them startup is 4x)."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", *map(str, paths)], check=False, capture_output=True)
+    """Make sure .pyc files exist: this machine sets PYTHONDONTWRITEBYTECODE=1 (4x slower start)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", *map(str, paths)], check=False, capture_output=True
+    )
