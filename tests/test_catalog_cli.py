@@ -7,26 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from core_helpers import VALID_CONTENT, overlay, unwrapped
 
 from pathfinder.cli import main
 
-DATA = Path(__file__).parent / "data" / "content"
-VALID = DATA / "valid"
-
-
-@pytest.fixture
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rich output at a fixed, generous width so lines are compared whole."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-def unwrapped(panel: str) -> str:
-    """The text of an error panel with its borders and line wrapping undone."""
-    return " ".join(" ".join(line.strip().strip("│").split()) for line in panel.splitlines())
-
 
 def test_check_valid_content_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["content", "check", str(VALID)]) == 0
+    assert main(["content", "check", str(VALID_CONTENT)]) == 0
     out = capsys.readouterr().out.strip()
     assert out.startswith("Content OK")
     assert out.endswith("2 paths, 4 skills, 2 categories, 2 certifications, 2 backgrounds, 2 resources")
@@ -36,8 +23,7 @@ def test_check_valid_content_prints_counts(capsys: pytest.CaptureFixture[str]) -
 def test_check_bad_content_lists_every_problem_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], wide_terminal: None
 ) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
-    shutil.copytree(DATA / "bad-many", directory, dirs_exist_ok=True)
+    directory = overlay(tmp_path, "many")
     assert main(["content", "check", str(directory)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -55,8 +41,7 @@ def test_check_bad_content_lists_every_problem_on_stderr(
 def test_check_missing_meta_is_readable(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], wide_terminal: None
 ) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
-    shutil.copytree(DATA / "bad-missing-meta", directory, dirs_exist_ok=True)
+    directory = overlay(tmp_path, "missing-meta")
     assert main(["content", "check", str(directory)]) == 2
     assert "no [meta] table in any content file" in capsys.readouterr().err
 
@@ -67,7 +52,7 @@ def test_check_missing_directory_exits_2(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_list_json_is_a_stable_list_of_objects(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["content", "list", "skills", "--format", "json", "--content", str(VALID)]) == 0
+    assert main(["content", "list", "skills", "--format", "json", "--content", str(VALID_CONTENT)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [row["id"] for row in rows] == [
         "product-vision",
@@ -94,7 +79,7 @@ def test_list_json_is_a_stable_list_of_objects(capsys: pytest.CaptureFixture[str
 def test_list_json_every_kind_has_id_and_name(
     kind: str, first_id: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["content", "list", kind, "--format", "json", "--content", str(VALID)]) == 0
+    assert main(["content", "list", kind, "--format", "json", "--content", str(VALID_CONTENT)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["id"] == first_id
     assert all(set(row) >= {"id", "name"} for row in rows)
@@ -103,7 +88,7 @@ def test_list_json_every_kind_has_id_and_name(
 def test_list_text_is_a_table_of_paths_by_default(
     capsys: pytest.CaptureFixture[str], wide_terminal: None
 ) -> None:
-    assert main(["content", "list", "--content", str(VALID)]) == 0
+    assert main(["content", "list", "--content", str(VALID_CONTENT)]) == 0
     out = capsys.readouterr().out
     assert "Paths (2)" in out
     assert "product-manager" in out and "Project manager" in out and "pmp" in out
@@ -112,7 +97,7 @@ def test_list_text_is_a_table_of_paths_by_default(
 def test_list_backgrounds_text_shows_closest_paths(
     capsys: pytest.CaptureFixture[str], wide_terminal: None
 ) -> None:
-    assert main(["content", "list", "backgrounds", "--content", str(VALID)]) == 0
+    assert main(["content", "list", "backgrounds", "--content", str(VALID_CONTENT)]) == 0
     out = capsys.readouterr().out
     assert "software-engineer" in out and "product-manager (4/5)" in out
 
@@ -127,7 +112,7 @@ def test_list_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
 def test_compare_text_shows_both_sides_week_and_sections(
     capsys: pytest.CaptureFixture[str], wide_terminal: None
 ) -> None:
-    assert main(["content", "compare", "--content", str(VALID)]) == 0
+    assert main(["content", "compare", "--content", str(VALID_CONTENT)]) == 0
     out = capsys.readouterr().out
     header = next(line for line in out.splitlines() if "Product manager" in line)
     assert header.index("Product manager") < header.index("Project manager")
@@ -138,7 +123,7 @@ def test_compare_text_shows_both_sides_week_and_sections(
 
 
 def test_compare_markdown_is_a_printable_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["content", "compare", "--format", "markdown", "--content", str(VALID)]) == 0
+    assert main(["content", "compare", "--format", "markdown", "--content", str(VALID_CONTENT)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Product vs project management\n")
     assert "| | Product manager | Project manager |\n|---|---|---|\n" in out
@@ -155,8 +140,7 @@ def test_compare_markdown_is_a_printable_table(capsys: pytest.CaptureFixture[str
 def test_compare_on_broken_content_exits_2_without_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
-    shutil.copytree(DATA / "bad-syntax", directory, dirs_exist_ok=True)
+    directory = overlay(tmp_path, "syntax")
     assert main(["content", "compare", "--content", str(directory)]) == 2
     err = capsys.readouterr().err
     assert "TOML syntax error" in err and "Traceback" not in err
@@ -172,7 +156,7 @@ def test_list_offers_exactly_the_kinds_the_catalog_can_list() -> None:
 def test_compare_calls_the_path_weeks_detail_when_an_aspect_sums_up_the_week(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
+    directory = shutil.copytree(VALID_CONTENT, tmp_path / "content")
     comparison = directory / "comparison.toml"
     week_aspect = '[[comparison.aspects]]\nid = "typical-week"\ntitle = "A typical week"\nproduct = "P"\n'
     week_aspect = "\n" + week_aspect + 'project = "Q"\n'

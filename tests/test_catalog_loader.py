@@ -7,21 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from core_helpers import PATH_IDS, VALID_CONTENT, overlay
 
-from pathfinder.catalog import default_content_dir
 from pathfinder.catalog.loader import check_content, load_catalog
 from pathfinder.errors import ContentError, Problem
-
-DATA = Path(__file__).parent / "data" / "content"
-VALID = DATA / "valid"
-
-
-def overlay(tmp_path: Path, mode: str) -> Path:
-    """A copy of the valid fixture with the files of ``bad-<mode>`` laid on top."""
-    target = tmp_path / "content"
-    shutil.copytree(VALID, target)
-    shutil.copytree(DATA / f"bad-{mode}", target, dirs_exist_ok=True)
-    return target
 
 
 def only_problem(directory: Path) -> Problem:
@@ -31,7 +20,7 @@ def only_problem(directory: Path) -> Problem:
 
 
 def test_valid_fixture_loads_with_entities_in_file_order() -> None:
-    catalog = load_catalog(VALID)
+    catalog = load_catalog(VALID_CONTENT)
     assert list(catalog.paths) == ["product-manager", "project-manager"]
     assert list(catalog.skills) == [
         "product-vision",
@@ -45,11 +34,11 @@ def test_valid_fixture_loads_with_entities_in_file_order() -> None:
     assert catalog.degree_level("mba") == 4
     assert catalog.comparison.left == "product-manager"
     assert catalog.paths["project-manager"].certifications[0].certification == "pmp"
-    assert check_content(VALID) == []
+    assert check_content(VALID_CONTENT) == []
 
 
 def test_loading_twice_returns_the_cached_catalog_until_a_file_changes(tmp_path: Path) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
+    directory = shutil.copytree(VALID_CONTENT, tmp_path / "content")
     first = load_catalog(directory)
     assert load_catalog(directory) is first
     meta = directory / "meta.toml"
@@ -60,7 +49,7 @@ def test_loading_twice_returns_the_cached_catalog_until_a_file_changes(tmp_path:
 
 
 def test_cached_catalog_mappings_are_read_only() -> None:
-    catalog = load_catalog(VALID)
+    catalog = load_catalog(VALID_CONTENT)
     with pytest.raises(TypeError):
         catalog.paths["x"] = catalog.paths["product-manager"]  # type: ignore[index]
 
@@ -183,22 +172,11 @@ def test_empty_directory_names_each_missing_table(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(
-    not (default_content_dir() / "meta.toml").is_file(),
-    reason="the shipped content (content/meta.toml) is still being written",
-)
 def test_shipped_content_loads_cleanly() -> None:
     problems = check_content(None)
     assert problems == [], "\n".join(map(str, problems))
     catalog = load_catalog()
-    assert set(catalog.paths) == {
-        "product-manager",
-        "project-manager",
-        "product-owner",
-        "program-manager",
-        "scrum-master",
-        "technical-program-manager",
-    }
+    assert set(catalog.paths) == set(PATH_IDS)
     assert len(catalog.skills) == 61
     assert len(catalog.backgrounds) == 16
     assert len(catalog.certifications) == 14
@@ -238,7 +216,7 @@ def test_examples_in_the_content_guide_are_valid_entities() -> None:
 
 
 def test_a_kind_written_as_a_single_table_asks_for_an_array(tmp_path: Path) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
+    directory = shutil.copytree(VALID_CONTENT, tmp_path / "content")
     (directory / "paths" / "extra.toml").write_text('[skill]\nid = "x"\n', encoding="utf-8")
     problem = only_problem(directory)
     assert (problem.key, problem.line) == ("skill", 1)
@@ -246,7 +224,7 @@ def test_a_kind_written_as_a_single_table_asks_for_an_array(tmp_path: Path) -> N
 
 
 def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
-    directory = shutil.copytree(VALID, tmp_path / "content")
+    directory = shutil.copytree(VALID_CONTENT, tmp_path / "content")
     (directory / "latin1.toml").write_bytes('title = "café"\n'.encode("latin-1"))
     problem = only_problem(directory)
     assert problem.file is not None and problem.file.name == "latin1.toml"

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 import tomli_w
+from core_helpers import CONTENT_FIXTURES, SHIPPED_CONTENT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pathfinder.catalog import default_content_dir
 from pathfinder.catalog.toml_lines import KeyPath, format_key_path, key_lines, line_of
 
 TRICKY = '''\
@@ -93,7 +93,7 @@ def parses(file: Path) -> bool:
 
 def all_content_files() -> list[Path]:
     """The shipped content and the fixtures, except the fixture that is broken on purpose."""
-    roots = [Path(__file__).parent / "data" / "content", default_content_dir()]
+    roots = [CONTENT_FIXTURES, SHIPPED_CONTENT]
     return sorted(file for root in roots if root.is_dir() for file in root.rglob("*.toml") if parses(file))
 
 

@@ -1,65 +1,36 @@
 """The shipped certification content: complete, sourced, dated, and honest about what is unconfirmed.
 
-Each file is read with tomllib and validated with the pydantic models directly, so these tests do not depend
-on the loader; one test also runs the loader over the whole shipped content once it is complete.
+Each file is read with tomllib and validated with the pydantic models directly, so a failure names the
+file; one test also checks the loader's view of the whole shipped content.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import tomllib
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import pytest
+from core_helpers import CERTIFICATION_IDS, SHIPPED_CONTENT, one_per_file, read_toml
 
+from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Certification, ExamFormat, Fact, Resource
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
-CERT_DIR = CONTENT / "certifications"
-PREP_FILE = CONTENT / "resources" / "certification-prep.toml"
-
-CERT_IDS = {
-    "pmp",
-    "capm",
-    "pmi-acp",
-    "pgmp",
-    "prince2-foundation",
-    "prince2-practitioner",
-    "comptia-project-plus",
-    "google-pm",
-    "csm",
-    "cspo",
-    "psm-1",
-    "pspo-1",
-    "pragmatic-pmc",
-    "aipmm-cpm",
-}
+CERT_DIR = SHIPPED_CONTENT / "certifications"
+PREP_FILE = SHIPPED_CONTENT / "resources" / "certification-prep.toml"
 SCRUM_ALLIANCE_COURSE = "a 16-hour live course with a Certified Scrum Trainer (about 14 hours online)"
 
 
 @cache
 def certifications() -> dict[str, Certification]:
     """Every certification file, validated, by id (each file holds exactly one, named after its id)."""
-    found: dict[str, Certification] = {}
-    for file in sorted(CERT_DIR.glob("*.toml")):
-        with file.open("rb") as handle:
-            data = tomllib.load(handle)
-        assert set(data) == {"certification"}, f"{file.name}: unexpected top-level keys {set(data)}"
-        assert len(data["certification"]) == 1, f"{file.name}: one certification per file"
-        cert = Certification.model_validate(data["certification"][0])
-        assert cert.id == file.stem, f"{file.name} holds `{cert.id}`"
-        found[cert.id] = cert
-    return found
+    return one_per_file(CERT_DIR, "certification", Certification)
 
 
 @cache
 def prep_resources() -> dict[str, Resource]:
-    with PREP_FILE.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = read_toml(PREP_FILE)
     assert set(data) == {"resource"}
     resources = [Resource.model_validate(entry) for entry in data["resource"]]
     ids = [resource.id for resource in resources]
@@ -78,10 +49,10 @@ def fee(cert_id: str, label: str) -> Fact:
 
 
 def test_all_fourteen_certifications_are_present_one_per_file() -> None:
-    assert set(certifications()) == CERT_IDS
+    assert set(certifications()) == CERTIFICATION_IDS
 
 
-@pytest.mark.parametrize("cert_id", sorted(CERT_IDS))
+@pytest.mark.parametrize("cert_id", sorted(CERTIFICATION_IDS))
 def test_every_certification_is_sourced_dated_and_states_its_eligibility(cert_id: str) -> None:
     item = cert(cert_id)
     assert item.sources and all(source.strip() for source in item.sources)
@@ -242,7 +213,7 @@ def test_credentials_named_in_eligibility_rules_exist() -> None:
     for item in certifications().values():
         for route in item.eligibility.routes:
             named = {*route.requires_any, *route.experience_waived_by, *route.training_waived_by}
-            assert named <= CERT_IDS - {item.id}, f"{item.id}: {named - CERT_IDS}"
+            assert named <= CERTIFICATION_IDS - {item.id}, f"{item.id}: {named - CERTIFICATION_IDS}"
 
 
 def test_exam_versions_have_ordered_non_overlapping_dates() -> None:
@@ -268,23 +239,9 @@ def test_every_certification_lists_prep_resources_defined_with_its_prefix() -> N
     assert used == set(resources), f"prep resources no certification uses: {set(resources) - used}"
 
 
-def test_loader_accepts_the_certification_files_and_loads_complete_content() -> None:
-    """Once the loader and the rest of the content exist, the whole catalog loads with our certifications."""
-    if importlib.util.find_spec("pathfinder.catalog.loader") is None:
-        pytest.skip("pathfinder.catalog.loader is not written yet")
-    from pathfinder.catalog.loader import check_content, load_catalog
-
-    problems = check_content(CONTENT)
-    ours = [
-        problem
-        for problem in problems
-        if problem.file is not None
-        and (problem.file.resolve().parent == CERT_DIR or problem.file.resolve() == PREP_FILE)
-    ]
-    assert ours == [], "\n".join(map(str, ours))
-    if problems:
-        pytest.skip(f"other content is still incomplete ({len(problems)} problems outside these files)")
-    catalog = load_catalog(CONTENT)
-    assert set(catalog.certifications) == CERT_IDS
+def test_loader_accepts_the_certification_files_and_loads_complete_content(shipped_catalog: Catalog) -> None:
+    """The whole shipped content loads (every cross-check passes) with all fourteen certifications."""
+    catalog = shipped_catalog
+    assert set(catalog.certifications) == CERTIFICATION_IDS
     for item in catalog.certifications.values():
         assert set(item.resources) <= set(catalog.resources)

@@ -1,66 +1,31 @@
 """The career-path content: six paths at equal depth, valid ids, honest proxies, a real comparison.
 
-These tests read the TOML files directly and validate them with the pydantic models, so they do not depend
-on the loader; one last test runs the real loader once the rest of the content has landed.
+These tests read the TOML files directly and validate them with the pydantic models, so a failure names the
+file; the last two check the real loader's view of these files and of the whole shipped content.
 """
 
 from __future__ import annotations
 
 import math
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from core_helpers import (
+    CERTIFICATION_IDS,
+    DEGREE_LEVEL_IDS,
+    PATH_IDS,
+    SHIPPED_CONTENT,
+    SKILL_IDS,
+    SKILLS_BY_CATEGORY,
+    one_per_file,
+    read_toml,
+)
 
+from pathfinder.catalog.catalog import Catalog
+from pathfinder.catalog.loader import check_content
 from pathfinder.catalog.models import CareerPath, Comparison, ContentMeta, Degrees
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
-
-PATH_IDS = (
-    "product-manager",
-    "project-manager",
-    "product-owner",
-    "program-manager",
-    "scrum-master",
-    "technical-program-manager",
-)
-CERTIFICATION_IDS = {
-    "pmp", "capm", "pmi-acp", "pgmp", "prince2-foundation", "prince2-practitioner", "comptia-project-plus",
-    "google-pm", "csm", "cspo", "psm-1", "pspo-1", "pragmatic-pmc", "aipmm-cpm",
-}  # fmt: skip
-DEGREE_LEVEL_IDS = ("secondary", "associate", "bachelor", "master", "mba", "doctorate")
-SKILLS_BY_CATEGORY: dict[str, tuple[str, ...]] = {
-    "strategy-and-vision": (
-        "product-vision", "product-strategy", "roadmapping", "prioritisation", "competitive-analysis",
-        "go-to-market", "pricing", "product-lifecycle",
-    ),
-    "discovery-and-research": (
-        "customer-interviews", "market-research", "research-synthesis", "problem-framing", "experimentation",
-        "ux-literacy", "requirements-writing",
-    ),
-    "planning-and-delivery": (
-        "project-planning", "scheduling", "scope-management", "resource-management", "estimation",
-        "dependency-management", "change-control", "program-governance", "release-planning",
-        "vendor-management",
-    ),
-    "risk-and-quality": ("risk-management", "issue-management", "quality-management", "compliance"),
-    "stakeholders-and-communication": (
-        "stakeholder-management", "status-reporting", "written-communication", "presenting", "negotiation",
-        "facilitation", "cross-functional-collaboration", "influencing-without-authority",
-    ),
-    "leadership": (
-        "team-leadership", "conflict-resolution", "coaching", "decision-making", "servant-leadership",
-        "change-management",
-    ),
-    "data-and-metrics": ("product-metrics", "data-analysis", "sql", "earned-value"),
-    "technical-literacy": (
-        "software-lifecycle", "system-architecture", "technical-risk", "ai-literacy", "api-literacy",
-    ),
-    "business-and-finance": ("budgeting", "business-case", "business-models", "unit-economics"),
-    "agile-practice": ("scrum", "kanban", "backlog-management", "agile-coaching", "scaled-agile"),
-}  # fmt: skip
-SKILL_IDS = {skill for skills in SKILLS_BY_CATEGORY.values() for skill in skills}
 STRATEGY_SIDE = {*SKILLS_BY_CATEGORY["strategy-and-vision"], *SKILLS_BY_CATEGORY["discovery-and-research"]}
 STRATEGY_SIDE |= {"product-metrics", "data-analysis"}
 DELIVERY_SIDE = {*SKILLS_BY_CATEGORY["planning-and-delivery"], *SKILLS_BY_CATEGORY["risk-and-quality"]}
@@ -72,19 +37,13 @@ REQUIRED_ASPECTS = {
 
 
 def _read(relative: str) -> dict[str, Any]:
-    with (CONTENT / relative).open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def _path(path_id: str) -> CareerPath:
-    data = _read(f"paths/{path_id}.toml")
-    assert set(data) == {"path"} and len(data["path"]) == 1, "one [[path]] per file, nothing else"
-    return CareerPath.model_validate(data["path"][0])
+    return read_toml(SHIPPED_CONTENT / relative)
 
 
 @pytest.fixture(scope="module")
 def paths() -> dict[str, CareerPath]:
-    return {path_id: _path(path_id) for path_id in PATH_IDS}
+    """Every path file, validated, by id (one ``[[path]]`` per file, nothing else, named after its id)."""
+    return one_per_file(SHIPPED_CONTENT / "paths", "path", CareerPath)
 
 
 @pytest.fixture(scope="module")
@@ -103,11 +62,11 @@ def _skill_fit(path: CareerPath, ratings: dict[str, int]) -> float:
     return reached / total
 
 
-def test_exactly_the_six_paths_exist_one_per_file_named_by_id() -> None:
-    files = sorted(file.stem for file in (CONTENT / "paths").glob("*.toml"))
+def test_exactly_the_six_paths_exist_one_per_file_named_by_id(paths: dict[str, CareerPath]) -> None:
+    files = sorted(file.stem for file in (SHIPPED_CONTENT / "paths").glob("*.toml"))
     assert files == sorted(PATH_IDS)
     for path_id in PATH_IDS:
-        assert _path(path_id).id == path_id
+        assert paths[path_id].id == path_id
 
 
 @pytest.mark.parametrize("path_id", PATH_IDS)
@@ -267,35 +226,17 @@ OUR_FILES = (
 def _ours(problem: Any) -> bool:
     if problem.file is None:
         return False
-    relative = Path(problem.file).resolve().relative_to(CONTENT).as_posix()
+    relative = Path(problem.file).resolve().relative_to(SHIPPED_CONTENT).as_posix()
     return relative in OUR_FILES
 
 
 def test_the_loader_finds_no_problem_in_the_path_files() -> None:
-    """The real loader's checks (ids, references, weights) pass for these files.
-
-    A skill id from the fixed list may still be missing while the skills content is being written; that is
-    a gap on the skills side, not here, so only those problems are set aside.
-    """
-    loader = pytest.importorskip("pathfinder.catalog.loader", reason="the catalog loader has not landed yet")
-    problems = [problem for problem in loader.check_content(CONTENT) if _ours(problem)]
-    pending_skill = [
-        problem
-        for problem in problems
-        if problem.message.startswith("unknown skill id") and problem.message.split("`")[1] in SKILL_IDS
-    ]
-    real = [
-        problem.location() + " " + problem.message for problem in problems if problem not in pending_skill
-    ]
-    assert real == []
+    """The real loader's checks (ids, references, weights) pass for these files."""
+    problems = [problem for problem in check_content(SHIPPED_CONTENT) if _ours(problem)]
+    assert [problem.location() + " " + problem.message for problem in problems] == []
 
 
-def test_the_real_loader_accepts_the_whole_content() -> None:
-    """Once every helper's content has landed cleanly, the catalog loads and holds exactly our six paths."""
-    loader = pytest.importorskip("pathfinder.catalog.loader", reason="the catalog loader has not landed yet")
-    problems = loader.check_content(CONTENT)
-    if problems:
-        pytest.skip(f"content not complete yet: {len(problems)} problems, first: {problems[0].message}")
-    catalog = loader.load_catalog(CONTENT)
-    assert set(catalog.paths) == set(PATH_IDS)
-    assert catalog.comparison.left == "product-manager"
+def test_the_real_loader_accepts_the_whole_content(shipped_catalog: Catalog) -> None:
+    """The whole shipped content loads and holds exactly our six paths."""
+    assert set(shipped_catalog.paths) == set(PATH_IDS)
+    assert shipped_catalog.comparison.left == "product-manager"

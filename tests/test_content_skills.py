@@ -2,94 +2,23 @@
 
 A user compares their levels against these skills and follows their learning resources, so every skill
 must describe all four levels, point at resources that exist, and say where it comes from. The files are
-read with tomllib and the content models directly, so these tests do not depend on the loader; one test
-also checks the loader's view when the loader is available.
+read with tomllib and the content models directly, so a failure names the file; one test also checks the
+loader's view of the whole shipped content.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
+from core_helpers import SHIPPED_CONTENT, SKILLS_BY_CATEGORY, read_toml
 
-from pathfinder.catalog.catalog import default_content_dir
+from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Resource, Skill, SkillCategory
 
-CONTENT_DIR = default_content_dir()
-SKILLS_DIR = CONTENT_DIR / "skills"
-RESOURCES_DIR = CONTENT_DIR / "resources"
-
-EXPECTED_SKILLS: dict[str, tuple[str, ...]] = {
-    "strategy-and-vision": (
-        "product-vision",
-        "product-strategy",
-        "roadmapping",
-        "prioritisation",
-        "competitive-analysis",
-        "go-to-market",
-        "pricing",
-        "product-lifecycle",
-    ),
-    "discovery-and-research": (
-        "customer-interviews",
-        "market-research",
-        "research-synthesis",
-        "problem-framing",
-        "experimentation",
-        "ux-literacy",
-        "requirements-writing",
-    ),
-    "planning-and-delivery": (
-        "project-planning",
-        "scheduling",
-        "scope-management",
-        "resource-management",
-        "estimation",
-        "dependency-management",
-        "change-control",
-        "program-governance",
-        "release-planning",
-        "vendor-management",
-    ),
-    "risk-and-quality": ("risk-management", "issue-management", "quality-management", "compliance"),
-    "stakeholders-and-communication": (
-        "stakeholder-management",
-        "status-reporting",
-        "written-communication",
-        "presenting",
-        "negotiation",
-        "facilitation",
-        "cross-functional-collaboration",
-        "influencing-without-authority",
-    ),
-    "leadership": (
-        "team-leadership",
-        "conflict-resolution",
-        "coaching",
-        "decision-making",
-        "servant-leadership",
-        "change-management",
-    ),
-    "data-and-metrics": ("product-metrics", "data-analysis", "sql", "earned-value"),
-    "technical-literacy": (
-        "software-lifecycle",
-        "system-architecture",
-        "technical-risk",
-        "ai-literacy",
-        "api-literacy",
-    ),
-    "business-and-finance": ("budgeting", "business-case", "business-models", "unit-economics"),
-    "agile-practice": ("scrum", "kanban", "backlog-management", "agile-coaching", "scaled-agile"),
-}
-"""The fixed skill taxonomy every helper and every plan file relies on (category id → skill ids)."""
-
-
-def _read(file: Path) -> dict[str, Any]:
-    with file.open("rb") as handle:
-        return tomllib.load(handle)
+SKILLS_DIR = SHIPPED_CONTENT / "skills"
+RESOURCES_DIR = SHIPPED_CONTENT / "resources"
 
 
 def _skill_files() -> list[Path]:
@@ -102,7 +31,9 @@ def _own_resource_files() -> list[Path]:
 
 def _load_skills() -> list[tuple[Skill, Path]]:
     return [
-        (Skill.model_validate(raw), file) for file in _skill_files() for raw in _read(file).get("skill", [])
+        (Skill.model_validate(raw), file)
+        for file in _skill_files()
+        for raw in read_toml(file).get("skill", [])
     ]
 
 
@@ -110,12 +41,12 @@ def _load_categories() -> list[tuple[SkillCategory, Path]]:
     return [
         (SkillCategory.model_validate(raw), file)
         for file in _skill_files()
-        for raw in _read(file).get("category", [])
+        for raw in read_toml(file).get("category", [])
     ]
 
 
 def _load_resources(files: list[Path]) -> list[Resource]:
-    return [Resource.model_validate(raw) for file in files for raw in _read(file).get("resource", [])]
+    return [Resource.model_validate(raw) for file in files for raw in read_toml(file).get("resource", [])]
 
 
 @pytest.fixture(scope="module")
@@ -138,12 +69,12 @@ def test_skill_files_hold_only_categories_and_skills() -> None:
     """A skills file with another top-level table would be a misplaced or misspelt entry."""
     assert _skill_files(), f"no skill files under {SKILLS_DIR}"
     for file in _skill_files():
-        assert set(_read(file)) <= {"category", "skill"}, file
+        assert set(read_toml(file)) <= {"category", "skill"}, file
 
 
 def test_exactly_the_briefed_skill_ids(skills: list[tuple[Skill, Path]]) -> None:
     ids = [skill.id for skill, _ in skills]
-    expected = {skill_id for group in EXPECTED_SKILLS.values() for skill_id in group}
+    expected = {skill_id for group in SKILLS_BY_CATEGORY.values() for skill_id in group}
     assert len(ids) == len(set(ids)), [skill_id for skill_id, n in Counter(ids).items() if n > 1]
     assert set(ids) == expected, {"missing": expected - set(ids), "unexpected": set(ids) - expected}
     assert len(ids) == 61
@@ -152,14 +83,14 @@ def test_exactly_the_briefed_skill_ids(skills: list[tuple[Skill, Path]]) -> None
 def test_ten_categories_one_file_each(categories: list[tuple[SkillCategory, Path]]) -> None:
     """Each category is defined once, in content/skills/<category id>.toml, with a name and description."""
     ids = [category.id for category, _ in categories]
-    assert sorted(ids) == sorted(EXPECTED_SKILLS)
+    assert sorted(ids) == sorted(SKILLS_BY_CATEGORY)
     for category, file in categories:
         assert file.stem == category.id
         assert category.name and category.description
 
 
 def test_each_skill_sits_in_its_briefed_category_and_file(skills: list[tuple[Skill, Path]]) -> None:
-    expected_category = {skill_id: cat for cat, group in EXPECTED_SKILLS.items() for skill_id in group}
+    expected_category = {skill_id: cat for cat, group in SKILLS_BY_CATEGORY.items() for skill_id in group}
     for skill, file in skills:
         assert skill.category == expected_category[skill.id], skill.id
         assert file.stem == skill.category, f"{skill.id} is in {file.name}"
@@ -211,21 +142,10 @@ def test_resource_ids_are_unique_across_all_resource_files() -> None:
     assert len(ids) == len(set(ids)), [rid for rid, n in Counter(ids).items() if n > 1]
 
 
-def test_loader_sees_the_same_skill_catalog() -> None:
-    """When the whole content directory loads, the catalog holds exactly these skills and categories."""
-    loader = pytest.importorskip("pathfinder.catalog.loader", reason="the catalog loader is not available")
-    problems = loader.check_content(CONTENT_DIR)
-    ours = [
-        problem
-        for problem in problems
-        if problem.file is not None
-        and (Path(problem.file).parent.name == "skills" or Path(problem.file).name.startswith("skills"))
-    ]
-    assert not ours, "\n".join(str(problem) for problem in ours)
-    if problems:
-        pytest.skip(f"other content files have {len(problems)} problem(s); skipping the full load")
-    catalog = loader.load_catalog(CONTENT_DIR)
-    assert set(catalog.skills) == {skill_id for group in EXPECTED_SKILLS.values() for skill_id in group}
-    assert set(catalog.categories) == set(EXPECTED_SKILLS)
+def test_loader_sees_the_same_skill_catalog(shipped_catalog: Catalog) -> None:
+    """The whole shipped content loads, and the catalog holds exactly these skills and categories."""
+    catalog = shipped_catalog
+    assert set(catalog.skills) == {skill_id for group in SKILLS_BY_CATEGORY.values() for skill_id in group}
+    assert set(catalog.categories) == set(SKILLS_BY_CATEGORY)
     for skill in catalog.skills.values():
         assert all(resource_id in catalog.resources for resource_id in skill.resources)

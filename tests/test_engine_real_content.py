@@ -1,7 +1,6 @@
-"""The engine on the real content in content/: rankings that make sense, PMI's rules, steps and speed.
+"""The engine on the real content in content/: rankings that make sense, PMI's rules and steps.
 
-Skipped (with the loader's message) while the content does not load. Run this file directly to time
-build_report on the real content: ``.venv/bin/python tests/test_engine_real_content.py``.
+Speed is measured in bench/bench_core.py, not here.
 """
 
 from __future__ import annotations
@@ -14,24 +13,15 @@ from pathfinder.catalog.catalog import Catalog
 from pathfinder.engine import all_certification_statuses, build_report, certification_status, plan_steps
 from pathfinder.engine.results import PathFit
 from pathfinder.engine.wording import round_half_up
-from pathfinder.errors import PathfinderError
 from pathfinder.profile import Degree, HeldCertification, Profile, Role
 
 TODAY = date(2026, 11, 15)
 
 
-def load_real_catalog() -> Catalog:
-    from pathfinder.catalog.loader import load_catalog
-
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    try:
-        return load_real_catalog()
-    except PathfinderError as error:  # content still being written: say why, do not fail
-        pytest.skip(f"content/ does not load yet: {error}")
+@pytest.fixture
+def catalog(shipped_catalog: Catalog) -> Catalog:
+    """The shipped content (a content problem fails these tests with the loader's list)."""
+    return shipped_catalog
 
 
 STRATEGY_HEAVY = Profile(

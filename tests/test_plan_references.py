@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
+from core_helpers import EXAMPLES, PLAN_FIXTURES
 
 from pathfinder.catalog.catalog import Catalog
-from pathfinder.catalog.loader import load_catalog
 from pathfinder.engine.results import FitComponent, PathFit, Report
 from pathfinder.plan.history import with_history_point
 from pathfinder.plan.models import Step, new_plan
@@ -17,22 +16,21 @@ from pathfinder.plan.references import check_references
 from pathfinder.plan.schema import plan_json_schema
 from pathfinder.plan.store import load_plan
 
-PLANS = Path(__file__).parent / "data" / "plans"
-CONTENT = Path(__file__).parent / "data" / "content" / "valid"
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(CONTENT)
+@pytest.fixture
+def catalog(valid_catalog: Catalog) -> Catalog:
+    """The small fixture content (tests/data/content/valid)."""
+    return valid_catalog
 
 
 def test_a_plan_with_known_ids_has_no_reference_problems(catalog: Catalog) -> None:
-    assert check_references(load_plan(PLANS / "valid-plan.toml").plan, catalog) == []
+    assert check_references(load_plan(PLAN_FIXTURES / "valid-plan.toml").plan, catalog) == []
 
 
 def test_every_unknown_id_is_reported_with_a_suggestion_and_line(catalog: Catalog) -> None:
-    path = PLANS / "unknown-ids.toml"
+    path = PLAN_FIXTURES / "unknown-ids.toml"
     text = path.read_text(encoding="utf-8")
     problems = check_references(load_plan(path).plan, catalog, source=path, text=text)
     found = {problem.key: problem for problem in problems}
@@ -124,7 +122,7 @@ def test_example_plan_validates_against_the_json_schema() -> None:
         return value
 
     validator = jsonschema.Draft202012Validator(plan_json_schema())
-    example = Path(__file__).parent.parent / "docs" / "examples" / "alex-career-switch.toml"
+    example = EXAMPLES / "alex-career-switch.toml"
     validator.validate(as_json(tomllib.loads(example.read_text(encoding="utf-8"))))
     validator.validate(as_json(tomllib.loads(plan_to_toml(load_plan(example).plan))))
     broken = as_json(

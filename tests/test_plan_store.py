@@ -7,13 +7,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from core_helpers import PLAN_FIXTURES
 
 from pathfinder.errors import NewerSchemaError, PlanFileError
 from pathfinder.plan.models import HistoryPoint, Plan, Step
 from pathfinder.plan.store import load_plan, plan_from_toml, plan_to_toml, save_plan
 from pathfinder.profile import Degree, HeldCertification, Profile, Role
 
-PLANS = Path(__file__).parent / "data" / "plans"
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
 
 
@@ -78,7 +78,7 @@ def test_odd_offsets_are_written_as_valid_toml() -> None:
 
 
 def test_profile_table_file_loads_as_a_fresh_plan() -> None:
-    loaded = load_plan(PLANS / "valid-profile.toml", now=NOW)
+    loaded = load_plan(PLAN_FIXTURES / "valid-profile.toml", now=NOW)
     assert loaded.kind == "profile"
     assert loaded.plan.created == loaded.plan.updated == NOW
     assert loaded.plan.target == "product-manager"
@@ -87,7 +87,7 @@ def test_profile_table_file_loads_as_a_fresh_plan() -> None:
 
 
 def test_top_level_profile_file_loads_and_uses_the_file_time_without_now() -> None:
-    path = PLANS / "valid-profile-top-level.toml"
+    path = PLAN_FIXTURES / "valid-profile-top-level.toml"
     loaded = load_plan(path)
     assert loaded.kind == "profile"
     assert loaded.plan.profile.name == "Kim"
@@ -102,7 +102,7 @@ def test_hand_written_plan_without_timestamps_gets_them() -> None:
 
 
 def test_full_fixture_loads() -> None:
-    loaded = load_plan(PLANS / "valid-plan.toml")
+    loaded = load_plan(PLAN_FIXTURES / "valid-plan.toml")
     assert loaded.plan.target == "project-manager"
     assert loaded.plan.steps[0].status == "doing"
     assert loaded.plan.history[0].scores["project-manager"] == 61.5
@@ -116,29 +116,29 @@ def problems_of(path: Path) -> list[str]:
 
 
 def test_syntax_error_names_line_and_column() -> None:
-    (problem,) = problems_of(PLANS / "bad-syntax.toml")
+    (problem,) = problems_of(PLAN_FIXTURES / "bad-syntax.toml")
     assert "bad-syntax.toml:7:17" in problem and "TOML syntax error" in problem
 
 
 def test_wrong_type_names_the_field_and_line() -> None:
-    (problem,) = problems_of(PLANS / "bad-wrong-type.toml")
+    (problem,) = problems_of(PLAN_FIXTURES / "bad-wrong-type.toml")
     assert "bad-wrong-type.toml:6 [profile.pm_training_hours]" in problem
     assert "valid integer" in problem and "'lots'" in problem
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
-    (problem,) = problems_of(PLANS / "bad-unknown-key.toml")
+    (problem,) = problems_of(PLAN_FIXTURES / "bad-unknown-key.toml")
     assert "bad-unknown-key.toml:9 [steps[0].stauts]" in problem
     assert "did you mean `status`?" in problem
 
 
 def test_bad_date_says_what_a_date_looks_like() -> None:
-    (problem,) = problems_of(PLANS / "bad-date.toml")
+    (problem,) = problems_of(PLAN_FIXTURES / "bad-date.toml")
     assert "bad-date.toml:9 [steps[0].due]" in problem and "2026-12-01" in problem
 
 
 def test_every_problem_is_reported_at_once_in_line_order() -> None:
-    problems = problems_of(PLANS / "bad-many.toml")
+    problems = problems_of(PLAN_FIXTURES / "bad-many.toml")
     keys = [problem.split("[", 1)[1].split("]:")[0] for problem in problems]
     assert keys == [
         "created",
@@ -152,7 +152,7 @@ def test_every_problem_is_reported_at_once_in_line_order() -> None:
 
 
 def test_newer_schema_is_refused_and_the_file_is_unchanged() -> None:
-    path = PLANS / "bad-newer-schema.toml"
+    path = PLAN_FIXTURES / "bad-newer-schema.toml"
     before = path.read_bytes()
     with pytest.raises(NewerSchemaError) as caught:
         load_plan(path)

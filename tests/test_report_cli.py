@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from core_helpers import EXAMPLES, PATH_IDS, PLAN_FIXTURES, VALID_CONTENT, unwrapped
 
 from pathfinder.cli import main
 
-ROOT = Path(__file__).parent.parent
-EXAMPLE = ROOT / "docs" / "examples" / "alex-career-switch.toml"
-PROFILE_ONLY = ROOT / "docs" / "examples" / "profile-only.toml"
-PLANS = Path(__file__).parent / "data" / "plans"
-CONTENT = Path(__file__).parent / "data" / "content" / "valid"
-PATH_IDS = {
-    "product-manager",
-    "project-manager",
-    "product-owner",
-    "program-manager",
-    "scrum-master",
-    "technical-program-manager",
-}
-
-
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rich output at a fixed, generous width, without colour, so lines are compared whole."""
-    monkeypatch.setenv("COLUMNS", "160")
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
-def unwrapped(panel: str) -> str:
-    return " ".join(" ".join(line.strip().strip("│").split()) for line in panel.splitlines())
+EXAMPLE = EXAMPLES / "alex-career-switch.toml"
+PROFILE_ONLY = EXAMPLES / "profile-only.toml"
+pytestmark = pytest.mark.usefixtures("wide_terminal")
 
 
 def test_text_report_compares_every_path(capsys: pytest.CaptureFixture[str]) -> None:
@@ -54,7 +33,7 @@ def test_json_report_is_stable_and_complete(capsys: pytest.CaptureFixture[str]) 
     data = json.loads(capsys.readouterr().out)
     assert data["report_format"] == 1 and data["pathfinder_version"] and data["content_version"]
     assert data["today"] == "2026-11-25" and data["target"] == "product-manager"
-    assert {path["id"] for path in data["paths"]} == PATH_IDS
+    assert {path["id"] for path in data["paths"]} == set(PATH_IDS)
     assert [path["rank"] for path in data["paths"]] == list(range(1, 7))
     for path in data["paths"]:
         assert set(path) >= {"id", "name", "score", "rank", "is_target", "breakdown", "strengths", "gaps"}
@@ -86,7 +65,16 @@ def test_report_on_a_profile_only_file(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_report_with_other_content_warns_about_unknown_ids(capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["report", str(EXAMPLE), "--today", "2026-11-25", "--content", str(CONTENT), "--format", "json"]
+    args = [
+        "report",
+        str(EXAMPLE),
+        "--today",
+        "2026-11-25",
+        "--content",
+        str(VALID_CONTENT),
+        "--format",
+        "json",
+    ]
     assert main(args) == 0
     captured = capsys.readouterr()
     assert {path["id"] for path in json.loads(captured.out)["paths"]} == {
@@ -97,7 +85,10 @@ def test_report_with_other_content_warns_about_unknown_ids(capsys: pytest.Captur
 
 
 def test_report_warnings_name_the_line_of_an_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", str(PLANS / "unknown-ids.toml"), "--today", "2026-11-25", "--format", "json"]) == 0
+    assert (
+        main(["report", str(PLAN_FIXTURES / "unknown-ids.toml"), "--today", "2026-11-25", "--format", "json"])
+        == 0
+    )
     assert "unknown-ids.toml:4 [target]: `product-manger` is not a career path id" in capsys.readouterr().err
 
 
@@ -105,11 +96,11 @@ def test_report_warnings_name_the_line_of_an_unknown_id(capsys: pytest.CaptureFi
     ("args", "expected"),
     [
         (["report", "missing.toml"], "There is no file missing.toml"),
-        (["report", str(PLANS)], "is a folder"),
+        (["report", str(PLAN_FIXTURES)], "is a folder"),
         (["report", str(EXAMPLE), "--today", "2026-02-30"], "is not a date; write it as YYYY-MM-DD"),
-        (["report", str(PLANS / "bad-syntax.toml")], "bad-syntax.toml:7:17"),
-        (["report", str(PLANS / "bad-newer-schema.toml")], "newer Pathfinder (schema 99)"),
-        (["report", str(EXAMPLE), "--content", str(PLANS)], "Content error"),
+        (["report", str(PLAN_FIXTURES / "bad-syntax.toml")], "bad-syntax.toml:7:17"),
+        (["report", str(PLAN_FIXTURES / "bad-newer-schema.toml")], "newer Pathfinder (schema 99)"),
+        (["report", str(EXAMPLE), "--content", str(PLAN_FIXTURES)], "Content error"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(
@@ -132,7 +123,7 @@ def test_plan_check_valid_prints_one_line(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_plan_check_warns_about_unknown_ids_but_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "check", str(PLANS / "unknown-ids.toml")]) == 0
+    assert main(["plan", "check", str(PLAN_FIXTURES / "unknown-ids.toml")]) == 0
     captured = capsys.readouterr()
     assert "7 warnings about ids the content does not know" in captured.out
     assert "unknown-ids.toml:4 [target]: `product-manger` is not a career path id" in captured.err
@@ -145,7 +136,7 @@ def test_plan_check_profile_only(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_plan_check_invalid_lists_every_problem_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "check", str(PLANS / "bad-many.toml")]) == 2
+    assert main(["plan", "check", str(PLAN_FIXTURES / "bad-many.toml")]) == 2
     captured = capsys.readouterr()
     err = unwrapped(captured.err)
     assert captured.out == ""

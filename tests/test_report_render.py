@@ -5,13 +5,11 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from pathfinder.catalog.catalog import Catalog
-from pathfinder.catalog.loader import load_catalog
 from pathfinder.engine.results import (
     CertificationStatus,
     FitComponent,
@@ -23,12 +21,11 @@ from pathfinder.engine.results import (
 from pathfinder.render import REPORT_FORMAT, render_json, render_markdown, render_text, report_json
 from pathfinder.render.common import score_bar
 
-CONTENT = Path(__file__).parent / "data" / "content" / "valid"
 
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(CONTENT)
+@pytest.fixture
+def catalog(valid_catalog: Catalog) -> Catalog:
+    """The small fixture content (tests/data/content/valid)."""
+    return valid_catalog
 
 
 def component(id_: str, weight: float, score: float) -> FitComponent:
