@@ -6,19 +6,14 @@ Neither should stop a plan from loading: the plan stays valid, and these problem
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.toml_lines import KeyPath, LineMap, format_key_path
+from pathfinder.catalog.validation import did_you_mean
 from pathfinder.errors import Problem
 from pathfinder.plan.models import Plan
-
-
-def _hint(word: str, choices: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return ("did you mean " + " or ".join(f"`{match}`" for match in matches) + "?") if matches else ""
 
 
 class _Checker:
@@ -29,12 +24,12 @@ class _Checker:
         self.lines = LineMap(text) if text is not None else None
         self.problems: list[Problem] = []
 
-    def check(self, path: KeyPath, value: str, known: Iterable[str], what: str) -> None:
-        choices = list(known)
-        if value in choices:
+    def check(self, path: KeyPath, value: str, known: Collection[str], what: str) -> None:
+        """A problem at ``path`` unless ``value`` is one of the ``known`` ids."""
+        if value in known:
             return
         line = self.lines.line_of(path) if self.lines is not None else None
-        hint = _hint(value, choices) or f"known {what} ids: " + ", ".join(choices[:12])
+        hint = did_you_mean(value, known) or f"known {what} ids: " + ", ".join(list(known)[:12])
         message = f"`{value}` is not a {what} id in the current content"
         self.problems.append(Problem(self.source, message, format_key_path(path), line, None, hint))
 
