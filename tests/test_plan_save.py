@@ -221,3 +221,13 @@ def test_a_symlinked_plan_is_saved_to_its_target(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert load_plan(real).plan.name == "second"
     assert load_plan(real.with_name("plan.toml.bak")).plan.name == "first"
+
+
+def test_text_toml_cannot_store_is_refused_with_the_save_title_and_nothing_written(tmp_path: Path) -> None:
+    """A lone surrogate (pasted from a broken clipboard) cannot be UTF-8: the save fails before any write."""
+    path = tmp_path / "plan.toml"
+    with pytest.raises(PlanFileError) as caught:
+        save_plan(plan_named("broken \ud800 name"), path)
+    assert caught.value.title == "Plan not saved"
+    assert "cannot store" in caught.value.message
+    assert files_in(tmp_path) == []

@@ -43,6 +43,7 @@ __all__ = [
     "save_plan",
 ]
 
+SAVE_TITLE = "Plan not saved"
 PLAN_ONLY_KEYS = frozenset({"created", "updated", "steps", "history"})
 """A document holding any of these keys is a full plan; otherwise it is a profile-only file."""
 
@@ -219,7 +220,7 @@ def _save_error(path: Path, error: OSError) -> PlanFileError:
     reason = error.strerror or str(error) or type(error).__name__
     return PlanFileError(
         f"Could not save {path} ({reason}); {_advice(error)}. The file on disk was not changed.",
-        title="Plan not saved",
+        title=SAVE_TITLE,
     )
 
 
@@ -288,10 +289,10 @@ def save_plan(plan: Plan, path: Path) -> None:
         data = plan_to_toml(plan).encode("utf-8")
     except (UnicodeEncodeError, TypeError, ValueError) as error:
         raise PlanFileError(
-            f"Could not save {path}: the plan holds text TOML cannot store ({error})."
+            f"Could not save {path}: the plan holds text TOML cannot store ({error}).", title=SAVE_TITLE
         ) from None
     if path.is_dir():
-        raise PlanFileError(f"Could not save {path}: it is a folder.", title="Plan not saved")
+        raise PlanFileError(f"Could not save {path}: it is a folder.", title=SAVE_TITLE)
     token = secrets.token_hex(4)
     temporary = path.with_name(f".{path.name}.{token}.tmp")
     backup_temporary = path.with_name(f".{path.name}.{token}.bak.tmp")
