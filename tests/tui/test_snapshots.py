@@ -131,10 +131,11 @@ def test_skills(snap_compare: Snap, sample_app: Callable[..., PathfinderApp], si
     assert snap_compare(app, terminal_size=size, run_before=at_step(app, "skills"))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
 def test_compare(snap_compare: Snap, sample_app: Callable[..., PathfinderApp], size: tuple[int, int]) -> None:
     """You should see product manager and project manager side by side: fit score with a bar and the
-    number, the four components, strengths, gaps, certifications, goal, focus and a typical week."""
+    number, the four components, strengths, gaps, certifications, goal, focus and a typical week;
+    at 200 columns the ranked list of every path stands in a third column on the right."""
     app = sample_app()
     assert snap_compare(app, terminal_size=size, run_before=at_step(app, "compare"))
 

@@ -94,8 +94,9 @@ class ComparePane(WizardPane):
             with Horizontal(id="compare-columns"):
                 yield PathColumn("left", comparison.left)
                 yield PathColumn("right", comparison.right)
-            yield Label("All paths, best fit first", classes="section-title")
-            yield OptionList(id="ranked", classes="numbers")
+            with Vertical(id="ranked-box"):
+                yield Label("All paths, best fit first", classes="section-title")
+                yield OptionList(id="ranked", classes="numbers")
 
     def on_mount(self) -> None:
         self.shown()
@@ -115,7 +116,7 @@ class ComparePane(WizardPane):
             self.render_column(column)
         ranked = sorted(self.fits.values(), key=lambda fit: fit.rank)
         self.query_one("#ranked", OptionList).set_options(
-            Option(f"{fit.rank}. {escape(fit.name):<28} {fit_bar(fit.score)}", id=fit.path) for fit in ranked
+            Option(f"{fit.rank}. {escape(fit.name):<26} {fit_bar(fit.score)}", id=fit.path) for fit in ranked
         )
 
     def render_column(self, column: PathColumn) -> None:

@@ -44,6 +44,7 @@ class WizardScreen(Screen[None]):
     """Profile → compare → plan, one step at a time."""
 
     CSS_PATH = "wizard.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
 
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="next", tooltip="Check this step and go to the next"),
