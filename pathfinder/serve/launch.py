@@ -81,6 +81,17 @@ def _factory_arguments(
     return arguments
 
 
+def _no_browser() -> None:
+    """A visitor's "open link" must never start a browser on the server (defence in depth: the hosted
+    app already overrides ``open_url``)."""
+    import webbrowser
+
+    def refuse(*_args: Any, **_kwargs: Any) -> bool:
+        return False
+
+    webbrowser.open = webbrowser.open_new = webbrowser.open_new_tab = refuse
+
+
 def run_child(
     request: dict[str, Any],
     slave_fd: int,
@@ -105,6 +116,7 @@ def run_child(
         os.closerange(log_fd + 1, 65536)
         _set_limits(request)
         os.chdir(request["home"])
+        _no_browser()  # before the privilege drop: the app user may not be able to read the stdlib
         _drop_privileges(request.get("user"))
         os.environ.clear()
         os.environ.update(request["env"])

@@ -19,7 +19,11 @@ class StandInApp(App[None]):
     """A label, the options it was given, and an input that echoes what is typed."""
 
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit"), Binding("f9", "crash", "Crash")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit"),
+        Binding("f9", "crash", "Crash"),
+        Binding("f8", "browse", "Browse"),
+    ]
 
     def __init__(self, plan_dir: Path, keyless: bool) -> None:
         super().__init__()
@@ -42,6 +46,11 @@ class StandInApp(App[None]):
         (self.plan_dir / f"{event.value}.toml").write_text('name = "x"\n', encoding="utf-8")
         self.query_one("#typed", Input).value = ""
         self.notify(f"saved {event.value}")
+
+    def action_browse(self) -> None:
+        import webbrowser
+
+        self.query_one("#size", Label).update(f"browser opened: {webbrowser.open('https://example.org')}")
 
     def action_crash(self) -> None:
         secret_local = "the-visitor-must-not-see-this"

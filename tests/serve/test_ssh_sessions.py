@@ -96,6 +96,8 @@ def test_env_from_the_client_is_ignored(
     # ...and the app's os.environ (shown by the stand-in) is the session's allow-listed one.
     shown = set(screen.split("env: ", 1)[1].split("\n", 1)[0].split())
     assert shown == {"HOME", "LANG", "PATH", "PATHFINDER_HOSTED", "TERM", "TEXTUAL_FPS", "TMPDIR"}
+    terminal.keys(name, "F8")  # "open a link": never a browser on the server
+    terminal.wait_for(name, "browser opened: False")
     terminal.keys(name, "C-q")
     terminal.wait_for(name, "EXITED 0")
 
