@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 from pathfinder.catalog.models import (
     Background,
@@ -12,6 +14,7 @@ from pathfinder.catalog.models import (
     Certification,
     Comparison,
     ContentMeta,
+    DegreeLevel,
     Degrees,
     Resource,
     Skill,
@@ -34,12 +37,15 @@ class Catalog:
     comparison: Comparison
     directory: Path
 
+    @cached_property
+    def degree_levels(self) -> Mapping[str, DegreeLevel]:
+        """The degree levels by id, in content order."""
+        return MappingProxyType({level.id: level for level in self.degrees.levels})
+
     def degree_level(self, level_id: str) -> int:
         """The rank of a degree level (0 when unknown)."""
-        for level in self.degrees.levels:
-            if level.id == level_id:
-                return level.rank
-        return 0
+        level = self.degree_levels.get(level_id)
+        return level.rank if level is not None else 0
 
 
 def default_content_dir() -> Path:

@@ -41,9 +41,9 @@ class Facts:
 
 def education_tier(profile: Profile, catalog: Catalog) -> EducationTier:
     """PMI's education tier from the person's degrees (unknown degree levels are ignored)."""
-    tiers = {level.id: level.tier for level in catalog.degrees.levels}
-    known = [degree for degree in profile.degrees if degree.level in tiers]
-    four_year = [degree for degree in known if tiers[degree.level] == "bachelor"]
+    levels = catalog.degree_levels
+    known = [degree for degree in profile.degrees if degree.level in levels]
+    four_year = [degree for degree in known if levels[degree.level].tier == "bachelor"]
     if any(degree.gac_accredited for degree in four_year):
         return "gac"
     if four_year:

@@ -178,7 +178,7 @@ def _experience_component(tally: ExperienceTally, weight: float) -> FitComponent
 
 def _education_component(profile: Profile, path: CareerPath, catalog: Catalog, weight: float) -> FitComponent:
     """Education: 0.8 × level part + 0.2 × field part (0 with no known degree)."""
-    levels = {level.id: level for level in catalog.degrees.levels}
+    levels = catalog.degree_levels
     known = [degree for degree in profile.degrees if degree.level in levels]
     expectation = path.degrees
     typical = levels.get(expectation.typical_level)

@@ -231,7 +231,7 @@ def _experience_draft(profile: Profile, path: CareerPath, catalog: Catalog, toda
 
 def _path_education_draft(profile: Profile, path: CareerPath, catalog: Catalog) -> Draft | None:
     """A degree step when the highest degree is below the path's typical level."""
-    levels = {level.id: level for level in catalog.degrees.levels}
+    levels = catalog.degree_levels
     typical = levels.get(path.degrees.typical_level)
     if typical is None:
         return None

@@ -40,7 +40,7 @@ def check_references(
     """Every id in ``plan`` unknown to ``catalog``: target, backgrounds, degree levels, certifications,
     skill ratings, step refs and step resources. Pass the file's ``text`` to get line numbers."""
     checker = _Checker(source, text)
-    levels = [level.id for level in catalog.degrees.levels]
+    levels = catalog.degree_levels
     if plan.target is not None:
         checker.check(("target",), plan.target, catalog.paths, "career path")
     profile = plan.profile
