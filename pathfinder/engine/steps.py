@@ -144,34 +144,36 @@ def _certification_drafts(book: _StepBook, path: CareerPath, catalog: Catalog, f
         check = best_route(certification, facts, catalog)
         if check is None or check.met:
             book.add(_cert_draft(certification, recommended.reason, check, lapsed))
-        elif check.earliest is not None:
+        elif check.earliest is not None:  # time (and maybe training) closes the gap
             if check.training_missing:
-                kind = check.route.training_kind
-                book.add(
-                    Draft(
-                        id=f"training-{kind}",
-                        title=f"Complete {check.training_missing} contact hours of "
-                        f"{TRAINING_WORDS.get(kind, 'training')}",
-                        kind="education",
-                        effort_hours=check.training_missing,
-                        notes=[
-                            f"Needed for {certification.short_name} "
-                            f"({check.route.training_hours} hours in all)."
-                        ],
-                    )
-                )
+                book.add(_training_draft(certification, check))
             book.add(_cert_draft(certification, recommended.reason, check, lapsed))
         elif check.education_missing:
-            book.add(
-                Draft(
-                    id=f"education-{check.route.education}",
-                    title=_education_title(check.route.education),
-                    kind="education",
-                    notes=[f"Needed for {certification.short_name} ({check.route.label})."],
-                )
-            )
+            book.add(_route_education_draft(certification, check))
         elif check.prerequisite_missing:
             _prerequisite_then_cert(book, certification, recommended.reason, check, catalog, facts)
+
+
+def _training_draft(certification: Certification, check: RouteCheck) -> Draft:
+    """A step to complete the contact hours a certification's route still needs."""
+    kind = check.route.training_kind
+    return Draft(
+        id=f"training-{kind}",
+        title=f"Complete {check.training_missing} contact hours of {TRAINING_WORDS.get(kind, 'training')}",
+        kind="education",
+        effort_hours=check.training_missing,
+        notes=[f"Needed for {certification.short_name} ({check.route.training_hours} hours in all)."],
+    )
+
+
+def _route_education_draft(certification: Certification, check: RouteCheck) -> Draft:
+    """A step to reach the education tier a certification's route requires."""
+    return Draft(
+        id=f"education-{check.route.education}",
+        title=_education_title(check.route.education),
+        kind="education",
+        notes=[f"Needed for {certification.short_name} ({check.route.label})."],
+    )
 
 
 def _prerequisite_then_cert(
