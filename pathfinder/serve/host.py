@@ -39,6 +39,7 @@ class Host:
     spawns: asyncio.Semaphore = field(init=False)
     shutting_down: asyncio.Event = field(default_factory=asyncio.Event)
     sessions: set[asyncio.Task[Any]] = field(default_factory=set)
+    background: set[asyncio.Task[Any]] = field(default_factory=set)
     connections_by_ip: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -220,7 +220,9 @@ async def run_app(
             raise
         finally:
             close_quietly(slave)
-        asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge, session))
+        releaser = asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge, session))
+        host.background.add(releaser)  # a task nobody references may be garbage-collected mid-wait
+        releaser.add_done_callback(host.background.discard)
         reason = await _pump_until_end(host, bridge, exit_status)
     finally:
         status = await _stop_app(host, session, exit_status)

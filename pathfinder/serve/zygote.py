@@ -57,6 +57,8 @@ def preload(spec: str) -> object:
         except Exception as error:  # the app will report content problems itself
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
+    import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
+
     import textual.app
     import textual.drivers.linux_driver
     import textual.widgets  # noqa: F401
