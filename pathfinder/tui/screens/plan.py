@@ -120,7 +120,8 @@ class PlanPane(WizardPane):
         if plan.target and plan.target in self.catalog.paths and select.value != plan.target:
             with select.prevent(Select.Changed):
                 select.value = plan.target
-        if plan.target and self.session.steps_for != plan.profile:
+        known = plan.target in self.catalog.paths if plan.target else False
+        if plan.target and known and self.session.steps_for != plan.profile:
             self.regenerate(plan.target)
         self.render_steps()
 
@@ -161,11 +162,13 @@ class PlanPane(WizardPane):
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         done, total = self.session.plan.progress()
         self.query_one("#plan-progress", Static).update(progress_bar(done, total))
-        hint = (
-            "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
-            if self.session.plan.target
-            else "Choose a target path to generate your steps."
-        )
+        target = self.session.plan.target
+        if target and target not in self.catalog.paths:
+            hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target to refresh the steps."
+        elif target:
+            hint = "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
+        else:
+            hint = "Choose a target path to generate your steps."
         self.query_one("#plan-hint", Static).update(hint)
 
     def _replace_steps(self, steps: list[Step], cursor: int) -> None:

@@ -88,7 +88,13 @@ class WelcomeScreen(Screen[None]):
 
         catalog = self.pf_app.catalog
         names = {path.id: path.name for path in catalog.paths.values()} if catalog else None
-        plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, names)
+        try:
+            plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, names)
+        except OSError as error:
+            self.notify(
+                f"Could not list {self.pf_app.plan_dir}: {error.strerror or error}", severity="warning"
+            )
+            plans = []
         self._plans = {str(index): plan.path for index, plan in enumerate(plans)}
         listing = self.query_one("#saved-plans", OptionList)
         listing.clear_options()

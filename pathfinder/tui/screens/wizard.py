@@ -45,6 +45,7 @@ class WizardScreen(Screen[None]):
 
     CSS_PATH = "wizard.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
+    AUTO_FOCUS = None  # each pane focuses its own first field
 
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="next", tooltip="Check this step and go to the next"),
