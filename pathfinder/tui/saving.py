@@ -64,7 +64,7 @@ def save_session(app: PathfinderApp, path: Path) -> bool:
     except OSError as error:
         app.notify(f"Could not write {path}: {error.strerror or error}", title="Not saved", severity="error")
         return False
-    except Exception as error:  # noqa: BLE001 - reported, never a traceback; the draft keeps the work
+    except Exception as error:  # reported, never a traceback; the draft keeps the work
         app.notify(f"Could not save: {error}", title="Not saved", severity="error")
         return False
     session.plan = plan

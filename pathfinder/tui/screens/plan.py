@@ -164,7 +164,7 @@ class PlanPane(WizardPane):
         self.query_one("#plan-progress", Static).update(progress_bar(done, total))
         target = self.session.plan.target
         if target and target not in self.catalog.paths:
-            hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target to refresh the steps."
+            hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target for new steps."
         elif target:
             hint = "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
         else:
