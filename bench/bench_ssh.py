@@ -62,11 +62,12 @@ class Tmux:
 
 
 def start_server(
-    scratch: Path, app: str, sessions: int, spawns: int, nice: int = 10
+    scratch: Path, app: str, sessions: int, spawns: int, nice: int = 10, app_path: str | None = None
 ) -> tuple[subprocess.Popen[bytes], int]:
     config = scratch / "serve.toml"
+    extra = f'app_path = "{Path(app_path).resolve()}"\n' if app_path else ""
     config.write_text(
-        f'port = 0\ndata_dir = "{scratch / "data"}"\napp = "{app}"\nmax_sessions = {sessions + 10}\n'
+        extra + f'port = 0\ndata_dir = "{scratch / "data"}"\napp = "{app}"\nmax_sessions = {sessions + 10}\n'
         f"max_per_ip = {sessions + 10}\nconnections_per_minute = 10000\nidle_timeout = 600\n"
         f"max_spawns = {spawns}\nsettled_nice = {nice}\n"
     )
@@ -87,14 +88,14 @@ def start_server(
 
 
 def wait_rendered(
-    tmux: Tmux, names: list[str], started: dict[str, float], timeout: float
+    tmux: Tmux, names: list[str], started: dict[str, float], timeout: float, marker: str = MARKER
 ) -> dict[str, float]:
     """Poll every pane until the marker shows; returns seconds from each one's start to its render."""
     done: dict[str, float] = {}
     deadline = time.monotonic() + timeout
     while len(done) < len(names) and time.monotonic() < deadline:
         for name in names:
-            if name not in done and MARKER in tmux.screen(name):
+            if name not in done and marker in tmux.screen(name):
                 done[name] = time.monotonic() - started[name]
         time.sleep(0.005)
     if len(done) < len(names):
@@ -150,13 +151,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keystrokes", type=int, default=40)
     parser.add_argument("--app", default="pathfinder.tui:make_app")
+    parser.add_argument("--app-path", default=None, help="extra import directory for --app")
+    parser.add_argument("--marker", default=MARKER, help="text that shows the app has rendered")
     parser.add_argument("--max-spawns", type=int, default=4, help="the server's max_spawns setting")
     parser.add_argument("--settled-nice", type=int, default=10, help="the server's settled_nice setting")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="pf-bench-"))
     key = scratch / "key"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
-    server, port = start_server(scratch, args.app, args.sessions, args.max_spawns, args.settled_nice)
+    server, port = start_server(
+        scratch, args.app, args.sessions, args.max_spawns, args.settled_nice, args.app_path
+    )
     tmux = Tmux()
     command = ["ssh", "-p", str(port), *SSH_OPTIONS, "-i", str(key), "127.0.0.1"]
     results: dict[str, object] = {}
@@ -166,7 +171,7 @@ def main() -> None:
             name = f"single{run}"
             started = {name: time.monotonic()}
             tmux.open(name, command)
-            single.append(wait_rendered(tmux, [name], started, 10)[name])
+            single.append(wait_rendered(tmux, [name], started, 10, args.marker)[name])
             tmux.close(name)
             time.sleep(0.3)
         results["first render, one visitor (median / max s)"] = (statistics.median(single), max(single))
@@ -180,7 +185,7 @@ def main() -> None:
             openers.append(tmux.open_async(name, command))
         for opener in openers:
             opener.wait(10)
-        rendered = wait_rendered(tmux, names, started, 30)
+        rendered = wait_rendered(tmux, names, started, 30, args.marker)
         all_done = max(started[name] + rendered[name] for name in names) - burst_start
         burst_times = sorted(rendered.values())
         results[f"burst of {args.burst}: all rendered within (s)"] = all_done
@@ -193,7 +198,7 @@ def main() -> None:
             started[name] = time.monotonic()
             tmux.open(name, command)
             time.sleep(0.05)
-        wait_rendered(tmux, more, started, 60)
+        wait_rendered(tmux, more, started, 60, args.marker)
         pids = app_pids(server.pid)
         results["sessions open"] = len(pids)
         time.sleep(2.0)

@@ -147,8 +147,9 @@ def load_config_file(path: Path) -> dict[str, Any]:
             problems.append(Problem(path, str(error), key=key, line=line))
     if problems:
         raise PathfinderError(f"The config file {path} has problems.", "Config error", problems)
-    if "data_dir" in values and not values["data_dir"].is_absolute():
-        values["data_dir"] = (path.parent / values["data_dir"]).resolve()
+    for name in ("data_dir", "app_path", "password_file", "log_file"):
+        if values.get(name) is not None and not values[name].is_absolute():
+            values[name] = (path.parent / values[name]).resolve()
     return values
 
 
@@ -167,4 +168,5 @@ def build_config(
         except ValueError as error:
             raise PathfinderError(f"--{name.replace('_', '-')}: {error}", "Bad option") from error
     config = replace(ServeConfig(), **values)
-    return replace(config, data_dir=config.data_dir.expanduser().absolute())
+    app_path = config.app_path.absolute() if config.app_path is not None else None
+    return replace(config, data_dir=config.data_dir.expanduser().absolute(), app_path=app_path)

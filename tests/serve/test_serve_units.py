@@ -17,10 +17,12 @@ from pathfinder.serve.visitors import CommandRefused, export_plan
 
 def test_config_file_then_command_line(tmp_path: Path) -> None:
     config_file = tmp_path / "serve.toml"
-    config_file.write_text('port = 2400\nmax-sessions = 7\nidle_timeout = 30\ndata_dir = "d"\n')
+    config_file.write_text(
+        'port = 2400\nmax-sessions = 7\nidle_timeout = 30\ndata_dir = "d"\napp_path = "a"\n'
+    )
     config = build_config(config_file, {"port": 2500, "max_sessions": None})
     assert (config.port, config.max_sessions, config.idle_timeout) == (2500, 7, 30.0)
-    assert config.data_dir == (tmp_path / "d").resolve()
+    assert config.data_dir == (tmp_path / "d").resolve() and config.app_path == (tmp_path / "a").resolve()
 
 
 def test_config_errors_name_file_line_and_key(tmp_path: Path) -> None:
