@@ -23,8 +23,11 @@ def parse_app_args(argv: Sequence[str]) -> Path | None:
 def run_app(argv: Sequence[str]) -> int:
     """Run the app with the user's plan and data directories; returns the exit code."""
     import gc
+    import os
 
     gc.disable()  # start-up allocates many long-lived objects; the app re-enables and freezes them
+    # Pathfinder uses no pydantic plugins; skipping their discovery saves ~50 ms when a plan opens.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from pathfinder.locations import data_dir, plan_dir
     from pathfinder.tui import make_app
 
