@@ -29,6 +29,23 @@ if TYPE_CHECKING:
 
 WEIGHT_TOLERANCE = 0.001
 
+ARRAY_KINDS: dict[str, str] = {
+    "path": "paths",
+    "skill": "skills",
+    "category": "categories",
+    "certification": "certifications",
+    "background": "backgrounds",
+    "resource": "resources",
+}
+"""``[[kind]]`` arrays of tables → the ``Loaded``/``Catalog`` attribute holding them."""
+
+SINGLE_KINDS: dict[str, str] = {
+    "meta": "meta.toml",
+    "degrees": "degrees.toml",
+    "comparison": "comparison.toml",
+}
+"""Tables that must appear exactly once → the file they conventionally live in."""
+
 
 @dataclass
 class Loaded:
@@ -221,12 +238,8 @@ def affinity_problems(loaded: Loaded) -> list[Problem]:
 def cross_problems(loaded: Loaded) -> list[Problem]:
     """All checks that look across entities, in a stable order."""
     problems: list[Problem] = []
-    problems += duplicate_id_problems("path", loaded.paths)
-    problems += duplicate_id_problems("skill", loaded.skills)
-    problems += duplicate_id_problems("category", loaded.categories)
-    problems += duplicate_id_problems("certification", loaded.certifications)
-    problems += duplicate_id_problems("background", loaded.backgrounds)
-    problems += duplicate_id_problems("resource", loaded.resources)
+    for kind, attribute in ARRAY_KINDS.items():
+        problems += duplicate_id_problems(kind, getattr(loaded, attribute))
     problems += reference_problems(loaded)
     problems += repeated_entry_problems(loaded)
     problems += weight_problems(loaded)

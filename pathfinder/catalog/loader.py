@@ -16,31 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.catalog.checks import ARRAY_KINDS, SINGLE_KINDS, Loaded, cross_problems
 from pathfinder.catalog.toml_lines import LineMap, syntax_problem
+from pathfinder.catalog.validation import Origin, did_you_mean, validation_problems
 from pathfinder.errors import ContentError, Problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
     from pathfinder.catalog.catalog import Catalog
-    from pathfinder.catalog.checks import Loaded
-
-ARRAY_KINDS: dict[str, str] = {
-    "path": "paths",
-    "skill": "skills",
-    "category": "categories",
-    "certification": "certifications",
-    "background": "backgrounds",
-    "resource": "resources",
-}
-"""``[[kind]]`` arrays of tables → the ``Loaded``/``Catalog`` attribute holding them."""
-
-SINGLE_KINDS: dict[str, str] = {
-    "meta": "meta.toml",
-    "degrees": "degrees.toml",
-    "comparison": "comparison.toml",
-}
-"""Tables that must appear exactly once → the file they conventionally live in."""
 
 _HEADER_OR_ID = re.compile(r'^\s*\[\[?\s*([a-z]+)\s*\]\]?\s*(?:#.*)?$|^\s*id\s*=\s*"([^"]*)"', re.MULTILINE)
 FileSignature = tuple[tuple[str, int, int], ...]
@@ -110,52 +94,58 @@ def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
     return _Parsed(file=file, data=data, lines=LineMap(text))
 
 
-def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[str]:
-    """Validate each top-level entry of one file and file it under its kind; return the single tables seen."""
-    from pydantic import ValidationError
+def _known_tables_hint(key: str) -> str:
+    """A "did you mean" for a misspelt top-level table, or else the list of tables a file may hold."""
+    return did_you_mean(key, [*ARRAY_KINDS, *SINGLE_KINDS]) or "known tables: " + ", ".join(
+        [*(f"[[{kind}]]" for kind in ARRAY_KINDS), *(f"[{kind}]" for kind in SINGLE_KINDS)]
+    )
 
-    from pathfinder.catalog.validation import Origin, did_you_mean, validation_problems
 
-    models = _models()
-    singles_seen: set[str] = set()
-    for key, value in parsed.data.items():
-        if key in ARRAY_KINDS:
-            if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-                origin = Origin(parsed.file, parsed.lines, (key,))
-                problems.append(origin.problem((), f"`{key}` must be an array of tables", f"write [[{key}]]"))
-                continue
-            entries = [
+def _entries(key: str, value: Any, parsed: _Parsed, problems: list[Problem]) -> list[tuple[Any, Origin]]:
+    """The tables written under one top-level key, each with its origin; none (and a problem) if misshapen."""
+    origin = Origin(parsed.file, parsed.lines, (key,))
+    if key in ARRAY_KINDS:
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            return [
                 (item, Origin(parsed.file, parsed.lines, (key, index))) for index, item in enumerate(value)
             ]
-        elif key in SINGLE_KINDS:
-            singles_seen.add(key)
-            origin = Origin(parsed.file, parsed.lines, (key,))
-            if not isinstance(value, dict):
-                problems.append(origin.problem((), f"`{key}` must be a single table", f"write [{key}]"))
-                continue
-            entries = [(value, origin)]
-        else:
-            origin = Origin(parsed.file, parsed.lines, (key,))
-            hint = did_you_mean(key, [*ARRAY_KINDS, *SINGLE_KINDS])
-            if not hint:
-                hint = "known tables: " + ", ".join(
-                    [*(f"[[{k}]]" for k in ARRAY_KINDS), *(f"[{k}]" for k in SINGLE_KINDS)]
-                )
-            problems.append(origin.problem((), f"unknown top-level key `{key}`", hint))
-            continue
-        model = models[key]
-        target: list[Any] = getattr(loaded, ARRAY_KINDS.get(key, key))
-        for item, origin in entries:
-            try:
-                target.append((model.model_validate(item), origin))
-            except ValidationError as error:
-                problems.extend(validation_problems(error, model, origin))
-                salvaged = _salvage(model, item, error)
-                if salvaged is not None:  # still cross-checked, so its other problems show in this run
-                    target.append((salvaged, origin))
-                else:
-                    loaded.mark_broken(key, item.get("id"))
-    return singles_seen
+        problems.append(origin.problem((), f"`{key}` must be an array of tables", f"write [[{key}]]"))
+    elif key in SINGLE_KINDS:
+        if isinstance(value, dict):
+            return [(value, origin)]
+        problems.append(origin.problem((), f"`{key}` must be a single table", f"write [{key}]"))
+    else:
+        problems.append(origin.problem((), f"unknown top-level key `{key}`", _known_tables_hint(key)))
+    return []
+
+
+def _collect(parsed: _Parsed, loaded: Loaded, problems: list[Problem]) -> set[str]:
+    """Validate each top-level entry of one file and file it under its kind; return the single tables seen."""
+    for key, value in parsed.data.items():
+        entries = _entries(key, value, parsed, problems)
+        if entries:
+            _validate_entries(key, entries, loaded, problems)
+    return parsed.data.keys() & SINGLE_KINDS.keys()
+
+
+def _validate_entries(
+    kind: str, entries: list[tuple[Any, Origin]], loaded: Loaded, problems: list[Problem]
+) -> None:
+    """Validate tables of one kind into ``loaded``; an invalid one is kept for cross-checks if it can be."""
+    from pydantic import ValidationError
+
+    model = _models()[kind]
+    target: list[Any] = getattr(loaded, ARRAY_KINDS.get(kind, kind))
+    for item, origin in entries:
+        try:
+            target.append((model.model_validate(item), origin))
+        except ValidationError as error:
+            problems.extend(validation_problems(error, model, origin))
+            salvaged = _salvage(model, item, error)
+            if salvaged is not None:  # still cross-checked, so its other problems show in this run
+                target.append((salvaged, origin))
+            else:
+                loaded.mark_broken(kind, item.get("id"))
 
 
 def _salvage(model: type[BaseModel], item: dict[str, Any], error: ValidationError) -> BaseModel | None:
@@ -225,17 +215,16 @@ def _single_table_problems(directory: Path, loaded: Loaded, seen: set[str]) -> l
     return problems
 
 
+def _missing_directory(directory: Path) -> Problem:
+    return Problem(file=directory, message="content directory not found", hint="pass an existing directory")
+
+
 def _validate(directory: Path) -> tuple[Loaded, list[Problem]]:
     """Read, validate and cross-check everything under ``directory``; never raises for bad content."""
-    from pathfinder.catalog.checks import Loaded, cross_problems
-
     loaded = Loaded()
-    problems: list[Problem] = []
     if not directory.is_dir():
-        problems.append(
-            Problem(file=directory, message="content directory not found", hint="pass an existing directory")
-        )
-        return loaded, problems
+        return loaded, [_missing_directory(directory)]
+    problems: list[Problem] = []
     singles_seen: set[str] = set()
     for file in content_files(directory):
         parsed = _parse(file, problems)
@@ -304,9 +293,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
         raise ContentError(
             f"Content directory not found: {given}",
             title="Content error",
-            problems=[
-                Problem(file=given, message="content directory not found", hint="pass an existing directory")
-            ],
+            problems=[_missing_directory(given)],
         )
     resolved = given.resolve()
     cache_key = (resolved, _signature(resolved))
