@@ -359,6 +359,16 @@ def make_catalog() -> Catalog:
     )
 
 
+DELIVERY_SKILLS: dict[str, int] = {
+    "project-planning": 4,
+    "risk-management": 3,
+    "stakeholder-management": 3,
+    "budgeting": 2,
+    "scrum": 2,
+}
+"""Self-ratings of someone strong on the project side: delivery skills high, roadmapping untouched."""
+
+
 def role(
     start: str,
     end: str | None = None,

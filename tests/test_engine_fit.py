@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_fixtures import TODAY, degree, held, make_catalog, profile, role
+from engine_fixtures import DELIVERY_SKILLS, TODAY, degree, held, make_catalog, profile, role
 
 from pathfinder.engine import build_report, fit_path, rank_paths
 from pathfinder.engine.results import PathFit
@@ -206,13 +206,7 @@ STRATEGY_HEAVY = profile(
     degrees=[degree("bachelor", "computer-science")],
 )
 DELIVERY_HEAVY = profile(
-    skills={
-        "project-planning": 4,
-        "risk-management": 3,
-        "stakeholder-management": 3,
-        "budgeting": 2,
-        "scrum": 2,
-    },
+    skills=DELIVERY_SKILLS,
     roles=[role("2019-01", None, background="project-coordinator")],
     degrees=[degree("bachelor", "business")],
 )

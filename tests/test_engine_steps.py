@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from engine_fixtures import TODAY, degree, held, make_catalog, profile, role
+from engine_fixtures import DELIVERY_SKILLS, TODAY, degree, held, make_catalog, profile, role
 
 from pathfinder.engine import plan_steps
 from pathfinder.plan.models import Step
@@ -56,15 +56,7 @@ def test_due_dates_accumulate_at_five_study_hours_a_week() -> None:
 
 def test_a_short_resource_does_not_shrink_the_effort() -> None:
     """Roadmapping's first resource takes 6 h; going from none to working still counts 15 h a level."""
-    person = profile(
-        skills={
-            "project-planning": 4,
-            "risk-management": 3,
-            "stakeholder-management": 3,
-            "budgeting": 2,
-            "scrum": 2,
-        }
-    )
+    person = profile(skills=DELIVERY_SKILLS)
     roadmapping = by_id(steps_for(person))["skill-roadmapping"]
     assert roadmapping.effort_hours == 30
     assert roadmapping.due == TODAY + timedelta(days=42)
