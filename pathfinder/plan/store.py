@@ -21,7 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 SAVE_TITLE = "Plan not saved"
+Model = TypeVar("Model", bound=BaseModel)
 PLAN_ONLY_KEYS = frozenset({"created", "updated", "steps", "history"})
 """A document holding any of these keys is a full plan; otherwise it is a profile-only file."""
 
@@ -121,40 +122,44 @@ def _fallback_now(source: Path | None) -> datetime:
     return datetime.now(UTC)
 
 
+def _validated(model: type[Model], document: dict[str, Any], text: str, source: Path | None) -> Model:
+    """``document`` validated as ``model``; every problem raises one ``PlanFileError``."""
+    try:
+        return model.model_validate(document)
+    except ValidationError as error:
+        raise validation_error(error, model, text, source) from None
+
+
+def _plan_of_profile_file(document: dict[str, Any], text: str, source: Path | None, now: datetime) -> Plan:
+    """A new plan around a profile-only file, in either shape: ``[profile]`` or the profile's keys on top."""
+    if "profile" in document:
+        wrapped = _validated(_ProfileFile, document, text, source)
+        fields = wrapped.model_dump(exclude={"profile", "schema_version"})
+        plan = Plan(created=now, updated=now, profile=wrapped.profile, **fields)
+    else:
+        top_level = _validated(_TopLevelProfile, document, text, source)
+        profile = Profile.model_validate(top_level.model_dump(exclude={"schema_version", "target"}))
+        plan = Plan(created=now, updated=now, target=top_level.target, profile=profile)
+    return plan.model_copy(update={"schema_version": migrations.current_version()})
+
+
 def _build(
     document: dict[str, Any], text: str, source: Path | None, now: datetime | None
 ) -> tuple[Plan, PlanKind]:
     """Validate a (migrated) document as a plan or as one of the two profile-only shapes."""
-    kind: PlanKind = "plan"
-    model: type[BaseModel] = Plan
     if not document:
         problem = Problem(source, "the file holds no plan and no profile", hint="see docs/plan-format.md")
         raise problems_error(source, [problem])
     if not PLAN_ONLY_KEYS & document.keys():
-        kind = "profile"
-        model = _ProfileFile if "profile" in document else _TopLevelProfile
-    elif "created" not in document or "updated" not in document:  # hand-written: fill the timestamps
+        return _plan_of_profile_file(document, text, source, now or _fallback_now(source)), "profile"
+    if "created" not in document or "updated" not in document:  # hand-written: fill the timestamps
         document = dict(document)
         stamp = now or _fallback_now(source)
         document.setdefault("created", stamp)
         document.setdefault(
             "updated", document["created"] if isinstance(document["created"], datetime) else stamp
         )
-    try:
-        validated = model.model_validate(document)
-    except ValidationError as error:
-        raise validation_error(error, model, text, source) from None
-    if isinstance(validated, Plan):
-        return validated, kind
-    stamp = now or _fallback_now(source)
-    if isinstance(validated, _ProfileFile):
-        fields = validated.model_dump(exclude={"profile", "schema_version"})
-        plan = Plan(created=stamp, updated=stamp, profile=validated.profile, **fields)
-    else:
-        assert isinstance(validated, _TopLevelProfile)
-        profile = Profile.model_validate(validated.model_dump(exclude={"schema_version", "target"}))
-        plan = Plan(created=stamp, updated=stamp, target=validated.target, profile=profile)
-    return plan.model_copy(update={"schema_version": migrations.current_version()}), kind
+    return _validated(Plan, document, text, source), "plan"
 
 
 def _read_text(text: str, source: Path | None, now: datetime | None) -> LoadedPlan:
