@@ -120,18 +120,10 @@ def _load(directory: Path | None) -> Catalog:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate the content; every problem goes to stderr via ``ContentError`` (exit 2)."""
+    from pathfinder.catalog.checks import ARRAY_KINDS
+
     catalog = _load(args.directory)
-    counts = ", ".join(
-        f"{len(mapping)} {name}"
-        for name, mapping in (
-            ("paths", catalog.paths),
-            ("skills", catalog.skills),
-            ("categories", catalog.categories),
-            ("certifications", catalog.certifications),
-            ("backgrounds", catalog.backgrounds),
-            ("resources", catalog.resources),
-        )
-    )
+    counts = ", ".join(f"{len(getattr(catalog, name))} {name}" for name in ARRAY_KINDS.values())
     meta = catalog.meta
     print(f"Content OK ({catalog.directory}, version {meta.version}, as of {meta.as_of}): {counts}")
     return 0
@@ -158,10 +150,15 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def compared_paths(catalog: Catalog) -> tuple[CareerPath, CareerPath]:
+    """The two paths the comparison sets side by side (product manager, project manager)."""
+    return catalog.paths[catalog.comparison.left], catalog.paths[catalog.comparison.right]
+
+
 def comparison_rows(catalog: Catalog) -> list[tuple[str, str, str]]:
     """(aspect, left side, right side) rows: goal and focus of both paths, the aspects, a typical week."""
     comparison = catalog.comparison
-    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+    left, right = compared_paths(catalog)
 
     def week(path: CareerPath) -> str:
         return "\n".join(f"• {item}" for item in path.typical_week)
@@ -184,7 +181,7 @@ def comparison_markdown(catalog: Catalog) -> str:
     from pathfinder.render.markdown import cell
 
     comparison = catalog.comparison
-    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+    left, right = compared_paths(catalog)
     lines = [f"# {comparison.title}", "", comparison.intro, ""]
     lines += [f"| | {cell(left.name)} | {cell(right.name)} |", "|---|---|---|"]
     lines += [f"| **{cell(a)}** | {cell(b)} | {cell(c)} |" for a, b, c in comparison_rows(catalog)]
@@ -205,7 +202,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     comparison = catalog.comparison
-    left, right = catalog.paths[comparison.left], catalog.paths[comparison.right]
+    left, right = compared_paths(catalog)
     console = _stdout_console()
     console.print(f"[bold]{escape(comparison.title)}[/bold]\n")
     console.print(escape(comparison.intro))
