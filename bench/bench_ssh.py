@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -59,6 +61,7 @@ class Tmux:
 
     def stop(self) -> None:
         self.run("kill-server")
+        Path(f"/tmp/tmux-{os.getuid()}/{self.socket}").unlink(missing_ok=True)
 
 
 def start_server(
@@ -224,6 +227,7 @@ def main() -> None:
             server.wait(20)
         except subprocess.TimeoutExpired:
             server.kill()
+        shutil.rmtree(scratch, ignore_errors=True)
     width = max(len(label) for label in results)
     print(f"{'figure'.ljust(width)}  value")
     for label, value in results.items():

@@ -185,6 +185,7 @@ class Terminal:
 
     def close(self) -> None:
         self.tmux("kill-server", check=False)
+        Path(f"/tmp/tmux-{os.getuid()}/{self.socket}").unlink(missing_ok=True)
 
 
 def assert_restored(terminal: Terminal, name: str) -> None:
