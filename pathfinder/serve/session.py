@@ -95,9 +95,15 @@ async def handle_session(host: Host, process: asyncssh.SSHServerProcess[Any]) ->
             owner.close_when_idle(2.0)
 
 
+def _write(process: asyncssh.SSHServerProcess[Any], text: str, *, stderr: bool = False) -> None:
+    """Text to the visitor; with a terminal (``ssh -t``) lines end in CRLF, as a raw terminal needs."""
+    if process.get_terminal_type():
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    (process.stderr if stderr else process.stdout).write(text.encode("utf-8"))
+
+
 async def _refuse(process: asyncssh.SSHServerProcess[Any], message: str, status: int = 1) -> None:
-    newline = b"\r\n" if process.get_terminal_type() else b"\n"
-    process.stderr.write(message.encode("utf-8") + newline)
+    _write(process, message + "\n", stderr=True)
     with contextlib.suppress(Exception):
         await asyncio.wait_for(process.stderr.drain(), 2.0)
     process.exit(status)
@@ -108,7 +114,7 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
     words = str(process.command).split()
     name, arguments = (words[0], words[1:]) if words else ("", [])
     if name in ("help", "--help", "-h") and not arguments:
-        process.stdout.write(HELP_TEXT.encode("utf-8"))
+        _write(process, HELP_TEXT)
         process.exit(0)
         return "help"
     if name not in ("export", "import"):
@@ -127,17 +133,15 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
             if len(arguments) > 1:
                 raise CommandRefused("usage: export [NAME]")
             text, note = await asyncio.to_thread(export_plan, plan_dir, arguments[0] if arguments else None)
-            process.stdout.write(text.encode("utf-8"))
+            _write(process, text)
             if note:
-                process.stderr.write(note.encode("utf-8"))
+                _write(process, note, stderr=True)
         else:
             if arguments:
                 raise CommandRefused("usage: import < PLAN.toml")
             data = await asyncio.wait_for(_read_upload(process), 30.0)
             stored = await asyncio.to_thread(import_plan, plan_dir, data, host.owner)
-            process.stderr.write(
-                f"Imported as {stored!r}. It opens in the app on your next visit.\n".encode()
-            )
+            _write(process, f"Imported as {stored!r}. It opens in the app on your next visit.\n", stderr=True)
     except CommandRefused as refusal:
         await _refuse(process, str(refusal))
         return f"refused: {name}"

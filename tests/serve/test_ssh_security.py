@@ -59,6 +59,8 @@ def test_help_lists_the_commands(real_server: Server) -> None:
     assert result.returncode == 0
     for command in (b"export", b"import", b"help"):
         assert command in result.stdout
+    with_terminal = run_ssh(real_server.port, None, "help", options=("-tt",))
+    assert with_terminal.returncode == 0 and b"Commands:\r\n" in with_terminal.stdout
 
 
 def test_export_import_need_a_key(real_server: Server) -> None:
