@@ -7,19 +7,21 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from pathfinder.catalog.models import (
-    Background,
-    CareerPath,
-    Certification,
-    Comparison,
-    ContentMeta,
-    DegreeLevel,
-    Degrees,
-    Resource,
-    Skill,
-    SkillCategory,
-)
+if TYPE_CHECKING:  # the models (and pydantic) load with the content, not with this module
+    from pathfinder.catalog.models import (
+        Background,
+        CareerPath,
+        Certification,
+        Comparison,
+        ContentMeta,
+        DegreeLevel,
+        Degrees,
+        Resource,
+        Skill,
+        SkillCategory,
+    )
 
 
 @dataclass(frozen=True)
