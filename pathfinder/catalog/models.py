@@ -11,10 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+from pathfinder.catalog.patterns import AS_OF_PATTERN, ID_PATTERN, WEB_ADDRESS_PATTERN
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 """A stable, kebab-case identifier such as ``product-manager``."""
 
-AsOf = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")]
+AsOf = Annotated[str, StringConstraints(pattern=AS_OF_PATTERN)]
 """When a fact was last checked: ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
 Confidence = Literal["official", "secondary", "unconfirmed"]
@@ -66,7 +68,7 @@ class Resource(Sourced):
     id: Id
     title: str = Field(min_length=1)
     kind: Literal["course", "book", "guide", "article", "video", "practice", "community"]
-    url: str = Field(pattern=r"^https?://")
+    url: str = Field(pattern=WEB_ADDRESS_PATTERN)
     cost: Literal["free", "paid", "freemium"]
     hours: int | None = Field(default=None, ge=0, le=2000)
 
@@ -203,7 +205,7 @@ class Certification(Sourced):
     short_name: str = Field(min_length=1, max_length=24)
     issuer: str = Field(min_length=1)
     summary: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https?://")
+    url: str = Field(pattern=WEB_ADDRESS_PATTERN)
     eligibility: Eligibility
     exams: list[ExamFormat] = []
     fees: list[Fact] = []

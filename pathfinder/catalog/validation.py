@@ -12,17 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.catalog.patterns import EXPECTED
 from pathfinder.catalog.toml_lines import KeyPath, LineMap, format_key_path
 from pathfinder.errors import Problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
-
-_FRIENDLY_PATTERNS = {
-    r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$": "a date as YYYY-MM or YYYY-MM-DD (e.g. 2026-11)",
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "a kebab-case id: lowercase letters and digits joined by hyphens",
-    r"^https?://": "a web address starting with https:// or http://",
-}
 
 
 @dataclass(frozen=True)
@@ -114,7 +109,7 @@ def _problem_for(error: Any, model: type[BaseModel], origin: Origin) -> Problem:
     if kind == "missing":
         return origin.problem(loc, f"missing required key `{loc[-1]}`", f"add `{loc[-1]} = …`")
     if kind == "string_pattern_mismatch":
-        expected = _FRIENDLY_PATTERNS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
+        expected = EXPECTED.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
         return origin.problem(loc, f"expected {expected}, got {_describe_input(value)}")
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))

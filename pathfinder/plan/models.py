@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
+from pathfinder.catalog.patterns import ID_PATTERN
 from pathfinder.profile import Profile, ProfileModel
 
 SCHEMA_VERSION = 1
@@ -20,7 +21,7 @@ STEP_STATUSES: tuple[StepStatus, ...] = ("todo", "doing", "done", "skipped")
 class Step(ProfileModel):
     """One thing to do on the way to the target path."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=96)
+    id: str = Field(pattern=ID_PATTERN, max_length=96)
     title: str = Field(min_length=1, max_length=200)
     kind: StepKind
     status: StepStatus = "todo"
