@@ -297,3 +297,24 @@ def test_sessions_end_at_the_time_limit_even_when_busy(
         assert '"end": "time limit"' in server.log()
     finally:
         server.stop()
+
+
+def test_key_holders_find_their_plans_next_visit_anonymous_visitors_do_not(
+    standin_server: Server, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    def visit(suffix: str, key: Path | None, save: str | None) -> str:
+        name = open_visitor(terminal, standin_server, visitor_name + suffix, key)
+        screen = terminal.wait_for(name, "Stand-in demo")
+        if save:
+            terminal.keys(name, "-l", save)
+            terminal.keys(name, "Enter")
+            terminal.wait_for(name, f"saved {save}")
+        terminal.keys(name, "C-q")
+        terminal.wait_for(name, "EXITED 0")
+        return screen
+
+    visit("k1", client_keys["bob"], "bobs-plan")
+    assert "bobs-plan" in visit("k2", client_keys["bob"], None)
+    assert "bobs-plan" not in visit("k3", client_keys["alice"], None)
+    visit("a1", None, "scratch-plan")
+    assert "plans: none" in visit("a2", None, None)
