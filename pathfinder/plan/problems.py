@@ -73,7 +73,7 @@ def validation_error(
     try:
         problems = validation_problems(error, model, origin)
     except (IndexError, KeyError, ValueError, TypeError, RecursionError):  # locating is best effort
-        problems = [Problem(source, item["msg"], ".".join(map(str, item["loc"]))) for item in error.errors()]
+        problems = [Problem(source, item["msg"], _key(item["loc"])) for item in error.errors()]
     friendly = {_key(item["loc"]): _friendly(item) for item in error.errors()}
     problems = [
         Problem(source, friendly.get(p.key) or p.message, p.key, p.line, p.column, p.hint) for p in problems
