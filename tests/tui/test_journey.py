@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from pathfinder.engine import fit_path, plan_steps
 from pathfinder.plan.store import load_plan
 from pathfinder.tui.screens.dialogs import SaveDialog
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
+from pathfinder.tui.widgets.check import Check
 from tests.tui.conftest import TODAY, AppFactory, settle
 
 
@@ -33,7 +34,7 @@ async def fill_profile(pilot: object, app: object) -> None:
     await pilot.click("#new-record")  # type: ignore[attr-defined]
     screen.query_one("#role-background", Select).value = "teacher"
     screen.query_one("#role-start", Input).value = "2021-07"
-    screen.query_one("#role-led", Checkbox).value = True
+    screen.query_one("#role-led", Check).value = True
     await pilot.pause()  # type: ignore[attr-defined]
     screen.query_one("#role-led-from", Input).value = "2022-01"
     await pilot.press("ctrl+n")  # type: ignore[attr-defined]  # a filled form is saved on Next

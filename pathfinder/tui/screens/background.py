@@ -6,12 +6,13 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input, Select
 
 from pathfinder.profile import Role
 from pathfinder.tui.screens.pane import field_label
 from pathfinder.tui.screens.records import RecordsPane
 from pathfinder.tui.validation import check_order, parse_month
+from pathfinder.tui.widgets.check import Check
 
 OTHER = "__other__"
 
@@ -46,24 +47,24 @@ class BackgroundPane(RecordsPane[Role]):
             yield field_label("Start")
             yield Input(placeholder="YYYY-MM", id="role-start", compact=True, classes="month")
             yield field_label("End", short=True)
-            yield Input(placeholder="YYYY-MM or blank = now", id="role-end", compact=True, classes="month")
+            yield Input(placeholder="YYYY-MM, blank: now", id="role-end", compact=True, classes="month")
         with Horizontal(classes="field-row"):
             yield field_label("Industry")
             yield Input(placeholder="e.g. fintech, healthcare", id="role-industry", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("")
-            yield Checkbox("Led projects in this role", id="role-led", compact=True)
+            yield Check("Led projects in this role", id="role-led", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("Led from")
             yield Input(
-                placeholder="YYYY-MM (blank = start)", id="role-led-from", compact=True, classes="month"
+                placeholder="YYYY-MM", id="role-led-from", compact=True, classes="month"
             )
             yield field_label("to", short=True)
-            yield Input(placeholder="YYYY-MM (blank = end)", id="role-led-to", compact=True, classes="month")
+            yield Input(placeholder="YYYY-MM", id="role-led-to", compact=True, classes="month")
         with Horizontal(classes="field-row"):
             yield field_label("")
-            yield Checkbox("Agile (Scrum, Kanban)", id="role-agile", compact=True)
-            yield Checkbox("Led programs", id="role-programs", compact=True)
+            yield Check("Agile (Scrum, Kanban)", id="role-agile", compact=True)
+            yield Check("Led programs", id="role-programs", compact=True)
 
     def load_form(self, record: Role | None) -> None:
         select: Select[str] = self.query_one("#role-background", Select)
@@ -81,14 +82,14 @@ class BackgroundPane(RecordsPane[Role]):
         }
         for selector, value in values.items():
             self.query_one(selector, Input).value = value
-        self.query_one("#role-led", Checkbox).value = bool(record and record.led_projects)
-        self.query_one("#role-agile", Checkbox).value = bool(record and record.agile)
-        self.query_one("#role-programs", Checkbox).value = bool(record and record.managed_programs)
+        self.query_one("#role-led", Check).value = bool(record and record.led_projects)
+        self.query_one("#role-agile", Check).value = bool(record and record.agile)
+        self.query_one("#role-programs", Check).value = bool(record and record.managed_programs)
         self._sync_led_fields()
 
-    @on(Checkbox.Changed, "#role-led")
+    @on(Check.Changed, "#role-led")
     def _sync_led_fields(self) -> None:
-        led = self.query_one("#role-led", Checkbox).value
+        led = self.query_one("#role-led", Check).value
         for selector in ("#role-led-from", "#role-led-to"):
             self.query_one(selector, Input).disabled = not led
 
@@ -113,7 +114,7 @@ class BackgroundPane(RecordsPane[Role]):
             problems.append("Job title: required (or pick a background to fill it in).")
         start = parse_month(self._text("#role-start"), "Start", today, problems, required=True)
         end = parse_month(self._text("#role-end"), "End", today, problems)
-        led = self.query_one("#role-led", Checkbox).value
+        led = self.query_one("#role-led", Check).value
         led_from = parse_month(self._text("#role-led-from"), "Led from", today, problems) if led else None
         led_to = parse_month(self._text("#role-led-to"), "Led to", today, problems) if led else None
         for first, second, first_label, second_label in (
@@ -138,8 +139,8 @@ class BackgroundPane(RecordsPane[Role]):
                 led_projects=led,
                 led_from=led_from,
                 led_to=led_to,
-                agile=self.query_one("#role-agile", Checkbox).value,
-                managed_programs=self.query_one("#role-programs", Checkbox).value,
+                agile=self.query_one("#role-agile", Check).value,
+                managed_programs=self.query_one("#role-programs", Check).value,
             )
         except ValidationError as error:
             return None, [detail["msg"] for detail in error.errors()]

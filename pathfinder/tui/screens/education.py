@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from pathfinder.profile import Degree
 from pathfinder.tui.screens.pane import field_label
 from pathfinder.tui.screens.records import RecordsPane
 from pathfinder.tui.validation import parse_month, parse_whole_number
+from pathfinder.tui.widgets.check import Check
 
 MAX_HOURS = 5000
 
@@ -57,7 +58,7 @@ class EducationPane(RecordsPane[Degree]):
             yield Input(placeholder="YYYY-MM (optional)", id="degree-completed", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("")
-            yield Checkbox("GAC-accredited programme", id="degree-gac", compact=True)
+            yield Check("GAC-accredited programme", id="degree-gac", compact=True)
         yield Static(escape(self.catalog.degrees.gac_explanation), classes="muted hint")
 
     def compose_extra(self) -> Iterable[Widget]:
@@ -91,7 +92,7 @@ class EducationPane(RecordsPane[Degree]):
             else:
                 field.clear()
         self.query_one("#degree-completed", Input).value = (record.completed or "") if record else ""
-        self.query_one("#degree-gac", Checkbox).value = bool(record and record.gac_accredited)
+        self.query_one("#degree-gac", Check).value = bool(record and record.gac_accredited)
 
     def form_is_blank(self) -> bool:
         return self.query_one("#degree-level", Select).is_blank()
@@ -111,7 +112,7 @@ class EducationPane(RecordsPane[Degree]):
             degree = Degree(
                 level=level,
                 field=field if isinstance(field, str) else "",
-                gac_accredited=self.query_one("#degree-gac", Checkbox).value,
+                gac_accredited=self.query_one("#degree-gac", Check).value,
                 completed=completed,
             )
         except ValidationError as error:

@@ -67,7 +67,7 @@ class WelcomeScreen(Screen[None]):
                     yield Label("Saved plans", classes="section-title")
                     yield OptionList(Option("looking for plans…", disabled=True), id="saved-plans")
                     yield Static(
-                        "[b]o[/b] open a plan by its file name or path", classes="muted", id="open-hint"
+                        "[b]o[/b]  open another plan by path", classes="muted", id="open-hint"
                     )
         yield Static("loading content…", id="welcome-loading", classes="muted")
         yield Footer()
