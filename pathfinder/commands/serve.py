@@ -22,16 +22,21 @@ def register(subparsers: Any) -> None:
     ssh = kinds.add_parser(
         "ssh",
         help="serve the app over SSH: one sandboxed app process per visitor",
-        description="Serve the app over SSH. Every option can also be set in a TOML file (--config); "
-        "the command line wins.",
+        description="Serve the app over SSH: visitors run `ssh -p PORT HOST`. Every option can also be "
+        "set in a TOML file (--config); the command line wins. See docs/hosting.md.",
     )
     ssh.add_argument("--config", type=Path, default=None, metavar="FILE", help="TOML file of settings")
     ssh.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     ssh.add_argument("--port", type=int, default=None, help="TCP port (default 2222)")
     ssh.add_argument("--max-sessions", type=int, default=None, metavar="N", help="sessions in all (50)")
     ssh.add_argument("--max-per-ip", type=int, default=None, metavar="N", help="sessions per IP (10)")
-    ssh.add_argument("--idle-timeout", type=float, default=None, metavar="SECONDS", help="(600)")
-    ssh.add_argument("--max-duration", type=float, default=None, metavar="SECONDS", help="(3600)")
+    ssh.add_argument(
+        "--idle-timeout", type=float, default=None, metavar="SECONDS", help="end a session after this long "
+        "without a key press (600)"
+    )  # fmt: skip
+    ssh.add_argument(
+        "--max-duration", type=float, default=None, metavar="SECONDS", help="longest session (3600)"
+    )
     ssh.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help="host key, plans, sessions")
     ssh.add_argument("--password-file", type=Path, default=None, metavar="FILE", help="require this password")
     ssh.add_argument("--user", default=None, metavar="NAME", help="run app processes as this user")
