@@ -236,6 +236,20 @@ def rss_mib(pid: int) -> float:
     return int(match.group(1)) / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by every thread of ``pid`` (from /proc/PID/task/*/schedstat, nanoseconds).
+
+    Unlike wall time, this barely moves when other work shares the machine, so it backs up the ratios.
+    """
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue  # the thread ended while we looked
+    return total / 1e9
+
+
 def percentile(values: Sequence[float], share: float) -> float:
     """Linear-interpolated percentile (``share`` in 0..1)."""
     ordered = sorted(values)
