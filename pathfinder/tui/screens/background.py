@@ -56,9 +56,7 @@ class BackgroundPane(RecordsPane[Role]):
             yield Check("Led projects in this role", id="role-led", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("Led from")
-            yield Input(
-                placeholder="YYYY-MM", id="role-led-from", compact=True, classes="month"
-            )
+            yield Input(placeholder="YYYY-MM", id="role-led-from", compact=True, classes="month")
             yield field_label("to", short=True)
             yield Input(placeholder="YYYY-MM", id="role-led-to", compact=True, classes="month")
         with Horizontal(classes="field-row"):

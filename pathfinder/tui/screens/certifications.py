@@ -33,11 +33,11 @@ def describe_status(status: CertificationStatus, today: date, catalog: Catalog |
         course = f" — {status.course_required}" if status.course_required else ""
         return f"● {short}: eligible now{course}{caveat}"
     needs = "; ".join(status.missing) if status.missing else "requirements not met"
-    if status.earliest_date is not None:
-        months = max(months_between(today, status.earliest_date), 1)
-        return (
-            f"◐ {short}: eligible in {months} months ({status.earliest_date:%Y-%m}) — needs {needs}{caveat}"
-        )
+    months = months_between(today, status.earliest_date) if status.earliest_date is not None else 0
+    if status.earliest_date is not None and months > 0:
+        unit = "month" if months == 1 else "months"
+        when = f"{months} {unit} ({status.earliest_date:%Y-%m})"
+        return f"◐ {short}: eligible in {when} — needs {needs}{caveat}"
     return f"○ {short}: not yet — needs {needs}{caveat}"
 
 

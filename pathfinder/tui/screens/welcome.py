@@ -66,9 +66,7 @@ class WelcomeScreen(Screen[None]):
                 with Vertical(id="welcome-plans-box"):
                     yield Label("Saved plans", classes="section-title")
                     yield OptionList(Option("looking for plans…", disabled=True), id="saved-plans")
-                    yield Static(
-                        "[b]o[/b]  open another plan by path", classes="muted", id="open-hint"
-                    )
+                    yield Static("[b]o[/b]  open another plan by path", classes="muted", id="open-hint")
         yield Static("loading content…", id="welcome-loading", classes="muted")
         yield Footer()
 
