@@ -69,9 +69,15 @@ def _breakdown(fit: PathFit, is_target: bool, width: int) -> list[RenderableType
     if not narrow:
         table.add_column("How it was computed", ratio=1, overflow="fold")
     for component in fit.components:
-        cells = [component.label, percent(component.weight), percent(component.score)]
-        cells.append(points(component.contribution))
-        table.add_row(*cells, *([] if narrow else [Text(component.explanation)]))
+        cells: list[RenderableType] = [
+            component.label,
+            percent(component.weight),
+            percent(component.score),
+            points(component.contribution),
+        ]
+        if not narrow:
+            cells.append(Text(component.explanation))
+        table.add_row(*cells)
     lines: list[RenderableType] = [table]
     if narrow:
         lines.extend(Text(f"  {c.label}: {c.explanation}") for c in fit.components)
