@@ -97,6 +97,11 @@ def _short_names(ids: list[str], catalog: Catalog) -> list[str]:
     return [catalog.certifications[i].short_name if i in catalog.certifications else i for i in ids]
 
 
+def _any_active(ids: list[str], catalog: Catalog) -> str:
+    """``an active CAPM or PMP``: any one of these credentials, held active."""
+    return f"an active {join_words(_short_names(ids, catalog), 'or')}"
+
+
 def _experience_needs(route: EligibilityRoute, facts: Facts) -> list[ExperienceNeed]:
     """The route's experience requirements with the months held in its window (none if waived)."""
     if any(cert in facts.active for cert in route.experience_waived_by):
@@ -126,8 +131,7 @@ def _experience_words(need: ExperienceNeed, route: EligibilityRoute, catalog: Ca
     more = plural(need.need - need.have, "more month")
     text = f"{more} {what}{within} (have {need.have} of {need.need})"
     if route.experience_waived_by:
-        waivers = join_words(_short_names(route.experience_waived_by, catalog), "or")
-        text += f", or an active {waivers}"
+        text += f", or {_any_active(route.experience_waived_by, catalog)}"
     return text
 
 
@@ -165,7 +169,7 @@ def check_route(route: EligibilityRoute, index: int, facts: Facts, catalog: Cata
         missing.append(TIER_WORDS[route.education])
     prerequisite_missing = bool(route.requires_any) and not any(c in facts.active for c in route.requires_any)
     if prerequisite_missing:
-        missing.append(f"an active {join_words(_short_names(route.requires_any, catalog), 'or')}")
+        missing.append(_any_active(route.requires_any, catalog))
     needs = _experience_needs(route, facts)
     short = [need for need in needs if need.have < need.need]
     missing.extend(_experience_words(need, route, catalog) for need in short)
@@ -173,9 +177,7 @@ def check_route(route: EligibilityRoute, index: int, facts: Facts, catalog: Cata
     training_waived = any(c in facts.active for c in route.training_waived_by)
     training_missing = 0 if training_waived else max(0, route.training_hours - have_hours)
     if training_missing:
-        waiver = ""
-        if route.training_waived_by:
-            waiver = f" or an active {join_words(_short_names(route.training_waived_by, catalog), 'or')}"
+        waiver = f" or {_any_active(route.training_waived_by, catalog)}" if route.training_waived_by else ""
         kind_words = TRAINING_WORDS.get(route.training_kind, "training")
         missing.append(f"{route.training_hours} contact hours of {kind_words}{waiver} (have {have_hours})")
     met = not missing
