@@ -278,6 +278,14 @@ def _fsync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
+def _read_existing(path: Path) -> bytes | None:
+    """The bytes of the file about to be replaced, or None when there is none yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept: ``NAME.toml.bak``."""
     return path.with_name(path.name + ".bak")
@@ -302,7 +310,7 @@ def save_plan(plan: Plan, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{token}.tmp")
     backup_temporary = path.with_name(f".{path.name}.{token}.bak.tmp")
     try:
-        existing: bytes | None = path.read_bytes() if path.exists() else None
+        existing = _read_existing(path)
         mode = path.stat().st_mode & 0o7777 if existing is not None else None
         if existing is not None:
             _refuse_newer(existing, path)
