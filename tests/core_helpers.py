@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from pathfinder.catalog.catalog import default_content_dir
+from pathfinder.catalog.loader import check_content
+from pathfinder.errors import Problem
 
 TESTS = Path(__file__).resolve().parent
 SHIPPED_CONTENT = default_content_dir().resolve()
@@ -103,6 +107,21 @@ def one_per_file(directory: Path, key: str, model: type[Entity]) -> dict[str, En
         assert entity_id == file.stem, f"{file.name} holds `{entity_id}`"
         found[entity_id] = entity
     return found
+
+
+@cache
+def _shipped_problems() -> tuple[Problem, ...]:
+    return tuple(check_content(SHIPPED_CONTENT))
+
+
+def shipped_problems_in(files: Iterable[Path]) -> list[str]:
+    """The loader's problems in these shipped files, as text: a failure names the file, line and key."""
+    wanted = {file.resolve() for file in files}
+    return [
+        str(problem)
+        for problem in _shipped_problems()
+        if problem.file is not None and Path(problem.file).resolve() in wanted
+    ]
 
 
 def overlay(tmp_path: Path, mode: str) -> Path:

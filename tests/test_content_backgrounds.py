@@ -10,7 +10,14 @@ import re
 from functools import cache
 
 import pytest
-from core_helpers import BACKGROUND_IDS, PATH_IDS, SHIPPED_CONTENT, SKILL_IDS, one_per_file
+from core_helpers import (
+    BACKGROUND_IDS,
+    PATH_IDS,
+    SHIPPED_CONTENT,
+    SKILL_IDS,
+    one_per_file,
+    shipped_problems_in,
+)
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Background
@@ -111,5 +118,6 @@ def test_typical_skill_levels_match_the_role() -> None:
 
 def test_loader_accepts_the_background_files_and_loads_complete_content(shipped_catalog: Catalog) -> None:
     """The whole shipped content loads (every cross-check passes) with all sixteen backgrounds."""
+    assert shipped_problems_in(BACKGROUND_DIR.glob("*.toml")) == []
     assert set(shipped_catalog.backgrounds) == BACKGROUND_IDS
     assert set(shipped_catalog.paths) == set(PATH_IDS)

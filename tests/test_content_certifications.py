@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 import pytest
-from core_helpers import CERTIFICATION_IDS, SHIPPED_CONTENT, one_per_file, read_toml
+from core_helpers import CERTIFICATION_IDS, SHIPPED_CONTENT, one_per_file, read_toml, shipped_problems_in
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Certification, ExamFormat, Fact, Resource
@@ -241,6 +241,7 @@ def test_every_certification_lists_prep_resources_defined_with_its_prefix() -> N
 
 def test_loader_accepts_the_certification_files_and_loads_complete_content(shipped_catalog: Catalog) -> None:
     """The whole shipped content loads (every cross-check passes) with all fourteen certifications."""
+    assert shipped_problems_in([*CERT_DIR.glob("*.toml"), PREP_FILE]) == []
     catalog = shipped_catalog
     assert set(catalog.certifications) == CERTIFICATION_IDS
     for item in catalog.certifications.values():

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from core_helpers import SHIPPED_CONTENT, SKILLS_BY_CATEGORY, read_toml
+from core_helpers import SHIPPED_CONTENT, SKILLS_BY_CATEGORY, read_toml, shipped_problems_in
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Resource, Skill, SkillCategory
@@ -144,6 +144,7 @@ def test_resource_ids_are_unique_across_all_resource_files() -> None:
 
 def test_loader_sees_the_same_skill_catalog(shipped_catalog: Catalog) -> None:
     """The whole shipped content loads, and the catalog holds exactly these skills and categories."""
+    assert shipped_problems_in([*_skill_files(), *_own_resource_files()]) == []
     catalog = shipped_catalog
     assert set(catalog.skills) == {skill_id for group in SKILLS_BY_CATEGORY.values() for skill_id in group}
     assert set(catalog.categories) == set(SKILLS_BY_CATEGORY)
