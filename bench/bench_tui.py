@@ -178,33 +178,50 @@ class Bench:
 
     def type_and_time(self, name: str, pane: Pane, placeholder: str) -> None:
         """Type FILTER_TEXT one key at a time, timing each key until the Input shows it."""
-        time.sleep(0.3)  # let start-up work (content loading, first layout) settle
+        self.tmux.settle(pane)  # start-up work (content loading, first layout, focus) is over
         row = input_row(self.tmux.screen(pane), placeholder)
+        samples = []
         for length in range(1, len(FILTER_TEXT) + 1):
             typed = FILTER_TEXT[:length]
             sent = self.tmux.send_literal(pane, typed[-1])
-            self.results.add(
-                f"key:{name}", self.tmux.wait_for(pane, row_shows(row, typed), sent, f"{typed!r}")
-            )
+            what = f"{typed!r} in the {name} input"
+            samples.append(self.tmux.wait_for(pane, row_shows(row, typed), sent, what))
             time.sleep(0.05)  # let the app finish the work that follows the echo (filtering, layout)
+        for sample in samples:  # all or nothing, so a retried round does not count twice
+            self.results.add(f"key:{name}", sample)
 
-    def case_input_keys(self) -> None:
+    def retried(self, case: Callable[[], None]) -> None:
+        """Run a keystroke case; if a key goes astray (a focus race in driving the app), try once more."""
+        try:
+            case()
+        except BenchError as error:
+            print(f"bench_tui: retrying after: {str(error).splitlines()[0]}", file=sys.stderr)
+            case()
+
+    def _input_keys(self) -> None:
         pane, _ = self.start([self.python, str(APPS / "input_app.py")], shows(INPUT_PLACEHOLDER), "input app")
         try:
             self.type_and_time("input", pane, INPUT_PLACEHOLDER)
         finally:
             self.tmux.close_pane(pane)
 
-    def case_skills_keys(self) -> None:
+    def _skills_keys(self) -> None:
         pane, _ = self.start([self.pathfinder, str(self.plan_file)], plan_painted, "the plan screen")
         try:
+            self.tmux.settle(pane)
             self.tmux.send_key(pane, "F5")
             self.tmux.wait_for(pane, shows("skills rated above 0"), time.perf_counter(), "the skills step")
+            self.tmux.settle(pane)
             self.tmux.send_literal(pane, "/")  # focus the filter
-            time.sleep(0.1)
             self.type_and_time("skills", pane, SKILLS_PLACEHOLDER)
         finally:
             self.tmux.close_pane(pane)
+
+    def case_input_keys(self) -> None:
+        self.retried(self._input_keys)
+
+    def case_skills_keys(self) -> None:
+        self.retried(self._skills_keys)
 
 
 # ----- report ----------------------------------------------------------------------------------------

@@ -202,6 +202,23 @@ class TmuxControl:
             while pane.pane_id not in self.output_seen and (left := wait_until - time.perf_counter()) > 0:
                 self._read_some(left)
 
+    def settle(self, pane: Pane, quiet: float = 0.15, timeout: float = 10.0) -> None:
+        """Wait until the pane, colours included, has not changed for ``quiet`` seconds.
+
+        Textual moves focus a frame after it paints a new step; keys sent before that land elsewhere.
+        """
+        deadline = time.perf_counter() + timeout
+        previous, since = [""], time.perf_counter()
+        while time.perf_counter() < deadline:
+            current = self.command(f"capture-pane -p -e -t {pane.pane_id}")
+            now = time.perf_counter()
+            if current != previous:
+                previous, since = current, now
+            elif now - since >= quiet:
+                return
+            self._read_some(0.02)
+        raise BenchError(f"the screen kept changing for {timeout:.0f} s")
+
     def close_pane(self, pane: Pane) -> None:
         """Kill the window and wait (up to 5 s) for its process to go, so it cannot disturb the next case."""
         with contextlib.suppress(BenchError):  # the process may have exited and taken its window along
