@@ -57,6 +57,7 @@ class PathfinderApp(App[int]):
         hosted: bool = False,
         hosted_keyless: bool = False,
         open_path: Path | None = None,
+        catch_crashes: bool = True,
     ) -> None:
         gc.disable()
         super().__init__()
@@ -72,6 +73,8 @@ class PathfinderApp(App[int]):
         self.session: Session | None = None
         self.catalog_ready = asyncio.Event()
         self._loading_started = False
+        self.catch_crashes = catch_crashes
+        self._crash_note: str | None = None
         self.content_error: PathfinderError | None = None
         self._draft_timer: Any = None
         if self.hosted:
@@ -428,6 +431,56 @@ class PathfinderApp(App[int]):
 
             discard_draft(self.data_dir)
         self.exit(0)
+
+    # ----- the last line of defence -------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app, but the work is kept (draft) and explained, not a traceback.
+
+        The traceback goes to ``data_dir/logs/pathfinder.log``. Tests build the app with
+        ``catch_crashes=False`` so that Textual shows them the traceback as usual.
+        """
+        if self.catch_crashes and self._crash_note is None:
+            log_path = self._log_crash(error)
+            kept = "Your unsaved changes are kept in the autosaved draft and offered back next time. "
+            if self.session is not None and self.session.dirty:
+                try:
+                    from pathfinder.tui.drafts import save_draft
+
+                    save_draft(self.session, self.data_dir)
+                except Exception:  # the log still has the details
+                    kept = ""
+            else:
+                kept = ""
+            where = f"The details are in {log_path}." if log_path else ""
+            what = f"{type(error).__name__}: {error}"
+            self._crash_note = f"Pathfinder stopped after an unexpected error ({what}).\n{kept}{where}"
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Print a short explanation on exit instead of Textual's traceback (unless tests want it)."""
+        if not self.catch_crashes:
+            super()._fatal_error()
+            return
+        from rich.panel import Panel
+
+        self.bell()
+        note = self._crash_note or "Pathfinder stopped after an unexpected error."
+        self._exit_renderables.append(Panel(note, title="Pathfinder stopped", border_style="red"))
+        self._close_messages_no_wait()
+
+    def _log_crash(self, error: Exception) -> Path | None:
+        import traceback
+
+        log_path = self.data_dir / "logs" / "pathfinder.log"
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as log:
+                log.write(f"--- {self.now().isoformat()}\n")
+                log.write("".join(traceback.format_exception(error)))
+        except OSError:
+            return None
+        return log_path
 
     # ----- hosting --------------------------------------------------------------------------------
 

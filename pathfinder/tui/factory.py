@@ -23,11 +23,13 @@ def make_app(
     hosted: bool = False,
     hosted_keyless: bool = False,
     open_path: Path | None = None,
+    catch_crashes: bool = True,
 ) -> PathfinderApp:
     """Build the App with its dependencies injected (directories, content, clock, hosting mode).
 
     ``catalog`` skips loading content (tests pass a prepared one); otherwise ``content_dir`` (or the
-    shipped content) is loaded after the first frame. ``open_path`` opens that plan at start.
+    shipped content) is loaded when first needed. ``open_path`` opens that plan at start.
+    ``catch_crashes=False`` (tests) lets an unexpected error end the app instead of being explained.
     """
     from pathfinder.tui.app import PathfinderApp
 
@@ -41,4 +43,5 @@ def make_app(
         hosted=hosted,
         hosted_keyless=hosted_keyless,
         open_path=open_path,
+        catch_crashes=catch_crashes,
     )

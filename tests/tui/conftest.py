@@ -58,6 +58,7 @@ def build_app(plan_dir: Path, data_dir: Path, catalog: Catalog) -> AppFactory:
             "catalog": catalog,
             "today": lambda: TODAY,
             "now": lambda: NOW,
+            "catch_crashes": False,
         }
         arguments.update(overrides)
         return make_app(**arguments)

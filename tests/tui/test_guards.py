@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, Input, Select, Static
 
 from pathfinder.tui.drafts import drafts_dir
@@ -160,3 +161,25 @@ async def test_save_dialog_in_hosted_mode_refuses_folders(build_app: AppFactory)
         await pilot.click("#save")
         assert "plain file name" in str(app.screen.query_one("#save-problem", Static).content)
         assert not any(button.id == "nothing" for button in app.screen.query(Button))
+
+
+async def test_an_unexpected_error_keeps_the_work_and_explains(build_app: AppFactory, data_dir: Path) -> None:
+    """A bug ends the app with a short note (no traceback); the draft and a log keep what matters."""
+    app = build_app(catch_crashes=True)
+    with pytest.raises(RuntimeError, match="simulated bug"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await start_wizard(app, pilot)
+            screen.query_one("#role-background", Select).value = "teacher"
+            screen.query_one("#role-start", Input).value = "2019-09"
+            await submit(pilot, screen, "#role-start")
+
+            def broken() -> None:
+                raise RuntimeError("simulated bug")
+
+            app.call_later(broken)
+            await settle(pilot, lambda: not app.is_running)
+    note = app._crash_note or ""
+    assert "unexpected error (RuntimeError: simulated bug)" in note and "draft" in note
+    assert not any("Traceback" in type(item).__name__ for item in app._exit_renderables)
+    assert "RuntimeError: simulated bug" in (data_dir / "logs" / "pathfinder.log").read_text(encoding="utf-8")
+    assert (drafts_dir(data_dir) / "draft.toml").is_file()
