@@ -37,7 +37,8 @@ class ProgressScreen(ModalScreen[None]):
                 yield Sparkline(scores, id="history-sparkline")
                 first, last = scores[0], scores[-1]
                 yield Static(
-                    f"Fit {first:.1f} → {last:.1f} ({last - first:+.1f} points) over {len(history)} saves",
+                    f"Fit {first:.1f} → {last:.1f} ({last - first:+.1f} points) over {len(history)} "
+                    f"save{'' if len(history) == 1 else 's'}",
                     id="history-summary",
                 )
                 lines = [f"{'saved':<17} {'target':>6}  {'steps done':>10}"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -97,9 +98,10 @@ class WelcomeScreen(Screen[None]):
         listing = self.query_one("#saved-plans", OptionList)
         listing.clear_options()
         if not plans:
-            listing.add_option(Option(f"No plans yet in {self.pf_app.plan_dir}", disabled=True))
+            listing.add_option(Option(f"No plans yet in {escape(str(self.pf_app.plan_dir))}", disabled=True))
             return
-        listing.add_options(Option(plan.label(), id=str(index)) for index, plan in enumerate(plans))
+        listing.add_options(Option(escape(plan.label()), id=str(index)) for index, plan in enumerate(plans))
+        listing.highlighted = 0
 
     def on_screen_resume(self) -> None:
         self.list_saved_plans()
