@@ -45,6 +45,11 @@ def merge_steps(generated: list[Step], existing: list[Step]) -> list[Step]:
     return merged
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
 def custom_step_id(title: str, taken: set[str]) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "step"
     candidate, number = f"custom-{slug}", 2
@@ -95,7 +100,6 @@ class PlanPane(WizardPane):
             yield Select(options, prompt="choose your target path…", id="target", compact=True)
             yield Static("", id="plan-progress")
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Status", "Due", "Step", "Notes")
         yield table
         yield Static("", id="plan-hint", classes="muted")
         with Horizontal(id="plan-buttons"):
@@ -145,19 +149,35 @@ class PlanPane(WizardPane):
             self.render_steps()
             self.query_one(StepTable).focus()
 
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.render_steps()
+
+    def _column_widths(self) -> tuple[int, int]:
+        """(step, notes) widths that fit the pane: notes only when there is room for them."""
+        available = max(self.size.width, 60) - 2 - 10 - 11 - 6  # status, due, cell padding, scrollbar
+        notes = 0 if available < 70 else min(40, available // 3)
+        return available - notes - (2 if notes else 0), notes
+
     def render_steps(self, cursor: int | None = None) -> None:
         table = self.query_one(StepTable)
         row = table.cursor_row if cursor is None else cursor
-        table.clear()
+        step_width, notes_width = self._column_widths()
+        table.clear(columns=True)
+        table.add_column("Status", width=9)
+        table.add_column("Due", width=10)
+        table.add_column("Step", width=step_width)
+        if notes_width:
+            table.add_column("Notes", width=notes_width)
         for step in self.session.plan.steps:
-            notes = step.notes.replace("\n", " ")
-            table.add_row(
+            cells = [
                 STATUS_MARKS[step.status],
                 step.due.isoformat() if step.due else "",
-                escape(step.title),
-                escape(notes[:40] + ("…" if len(notes) > 40 else "")),
-                key=step.id,
-            )
+                escape(clip(step.title, step_width)),
+            ]
+            if notes_width:
+                cells.append(escape(clip(step.notes.replace("\n", " "), notes_width)))
+            table.add_row(*cells, key=step.id)
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         done, total = self.session.plan.progress()
