@@ -73,7 +73,7 @@ class WelcomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#welcome-menu", OptionList).focus()
-        self.list_saved_plans()
+        self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files
 
     def show_loading(self, loading: bool) -> None:
         """A quiet “loading content…” while the career content loads on first use."""
