@@ -6,7 +6,10 @@ marked as such and count only once accepted (``a``, or ``A`` for all) or changed
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -197,20 +200,27 @@ class SkillsPane(WizardPane):
         suggested = self.suggestions()
         current = self.profile.skills.get(skill.id, 0)
         category = self.catalog.categories.get(skill.category)
-        lines = [
-            f"[b]{escape(skill.name)}[/b]",
-            f"[dim]{escape(category.name if category else skill.category)}[/dim]",
-            "",
-        ]
-        lines.append(escape(skill.description))
-        lines.append("")
-        lines.append(f"{'▶' if current == 0 else ' '} 0 none")
-        for level, meaning in enumerate(skill.levels, start=1):
+        category_name = escape(category.name if category else skill.category)
+        heading = Text.from_markup(f"[b]{escape(skill.name)}[/b]\n[dim]{category_name}[/dim]\n")
+        heading.append(skill.description + "\n")
+        levels = Table.grid(padding=(0, 1))
+        levels.add_column(no_wrap=True)
+        levels.add_column()
+        meanings = ["no experience yet", *skill.levels]
+        for level, meaning in enumerate(meanings):
             marker = "▶" if level == current else " "
-            lines.append(f"{marker} {level} {SKILL_LEVEL_NAMES[level]}: {escape(meaning)}")
+            levels.add_row(
+                f"{marker} {level}", Text.assemble((SKILL_LEVEL_NAMES[level], "bold"), f": {meaning}")
+            )
+        parts: list[Text | Table] = [heading, levels]
         if skill.id in suggested:
-            lines += ["", f"[i]Suggested {suggested[skill.id]} from your background — press a to accept.[/i]"]
-        detail.update("\n".join(lines))
+            parts.append(
+                Text(
+                    f"\nSuggested {suggested[skill.id]} from your background — press a to accept.",
+                    style="italic",
+                )
+            )
+        detail.update(Group(*parts))
         self.query_one("#accept-suggestion", Button).display = skill.id in suggested
 
     # ----- rating ---------------------------------------------------------------------------------
