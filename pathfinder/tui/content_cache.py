@@ -27,9 +27,13 @@ def cache_key(directory: Path) -> str:
     """A digest of everything the validated catalog depends on."""
     from pydantic import VERSION
 
+    import pathfinder.catalog.models as models
     from pathfinder import __version__
 
-    digest = hashlib.sha256(f"{__version__}|{VERSION}|{directory}".encode())
+    model_stat = Path(models.__file__).stat()  # a changed model (a development checkout) rebuilds too
+    digest = hashlib.sha256(
+        f"{__version__}|{VERSION}|{model_stat.st_mtime_ns}:{model_stat.st_size}|{directory}".encode()
+    )
     for file in content_files(directory):
         stat = file.stat()
         digest.update(f"|{file.relative_to(directory).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
