@@ -105,6 +105,10 @@ class SkillsPane(WizardPane):
         yield Static("", id="skills-summary", classes="muted")
 
     def on_mount(self) -> None:
+        self._shown: list[tuple[str | None, str]] | None = None
+        self._options: dict[str, Option] = {}
+        self._summary: str | None = None
+        self._detail_for: tuple[str, int, int | None] | None = ("", -1, None)  # nothing shown yet
         self.rebuild()
 
     def shown(self) -> None:
@@ -139,13 +143,15 @@ class SkillsPane(WizardPane):
         return f"  {escape(name):<{NAME_WIDTH}} {rating_bar(level)} {level}"
 
     def rebuild(self) -> None:
-        """Refill the list for the current filter (one cheap OptionList update per keystroke)."""
+        """Refill the list for the current filter; nothing is redrawn when the visible list is unchanged.
+
+        Options are kept per skill and reused while their prompt is the same (their rendering is
+        cached), and the summary and the detail panel are updated only when their content changes.
+        """
         listing = self.query_one("#skill-list", RatingList)
-        highlighted = listing.highlighted_option
-        keep = highlighted.id if highlighted is not None else None
         query = self.query_one("#skill-filter", Input).value.strip().lower()
         suggested = self.suggestions()
-        options: list[Option] = []
+        shown: list[tuple[str | None, str]] = []
         for category in self.catalog.categories.values():
             skills = [
                 skill
@@ -160,10 +166,29 @@ class SkillsPane(WizardPane):
             ]
             if not skills:
                 continue
-            options.append(Option(f"[b]{escape(category.name)}[/b]", id=f"cat-{category.id}", disabled=True))
-            options.extend(Option(self.prompt(skill, suggested), id=skill.id) for skill in skills)
-        if not options:
-            options.append(Option(f"No skill matches “{escape(query)}”", disabled=True))
+            shown.append((f"cat-{category.id}", f"[b]{escape(category.name)}[/b]"))
+            shown.extend((skill.id, self.prompt(skill, suggested)) for skill in skills)
+        if not shown:
+            shown.append((None, f"No skill matches “{escape(query)}”"))
+        if shown != self._shown:
+            self._shown = shown
+            self._fill(listing, shown)
+        self.update_summary(suggested)
+        self.show_detail(suggested)
+
+    def _fill(self, listing: RatingList, shown: list[tuple[str | None, str]]) -> None:
+        """Replace the list's options, keeping the highlighted skill (or the first one) highlighted."""
+        highlighted = listing.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        options: list[Option] = []
+        for option_id, prompt in shown:
+            option = self._options.get(option_id) if option_id is not None else None
+            if option is None or option.prompt != prompt:
+                disabled = option_id is None or option_id.startswith("cat-")
+                option = Option(prompt, id=option_id, disabled=disabled)
+                if option_id is not None:
+                    self._options[option_id] = option
+            options.append(option)
         listing.set_options(options)
         index = None
         if keep is not None:
@@ -174,15 +199,22 @@ class SkillsPane(WizardPane):
         if index is None:
             index = next((i for i, option in enumerate(options) if not option.disabled), None)
         listing.highlighted = index
-        self.update_summary(suggested)
-        self.show_detail()
+
+    def rebuild_prompt(self, listing: RatingList, skill: Skill, suggested: dict[str, int]) -> None:
+        """Show one skill's new rating in the list (the rest of the list is unchanged)."""
+        prompt = self.prompt(skill, suggested)
+        listing.replace_option_prompt(skill.id, prompt)
+        if self._shown is not None:
+            self._shown = [(key, prompt if key == skill.id else old) for key, old in self._shown]
 
     def update_summary(self, suggested: dict[str, int]) -> None:
         rated = sum(1 for level in self.profile.skills.values() if level > 0)
         text = f"{rated} of {len(self.catalog.skills)} skills rated above 0"
         if suggested:
             text += f" · ◇ {len(suggested)} suggested from your roles (a accept, A all)"
-        self.query_one("#skills-summary", Static).update(text)
+        if text != self._summary:
+            self._summary = text
+            self.query_one("#skills-summary", Static).update(text)
 
     def highlighted_skill(self) -> Skill | None:
         option = self.query_one("#skill-list", RatingList).highlighted_option
@@ -191,13 +223,22 @@ class SkillsPane(WizardPane):
         return self.catalog.skills.get(option.id)
 
     @on(OptionList.OptionHighlighted, "#skill-list")
-    def show_detail(self) -> None:
+    def highlight_moved(self) -> None:
+        self.show_detail()
+
+    def show_detail(self, suggested: dict[str, int] | None = None) -> None:
+        """Describe the highlighted skill and its levels (re-rendered only when something shown changed)."""
         skill = self.highlighted_skill()
+        if suggested is None:
+            suggested = self.suggestions()
+        shown = (skill.id, self.profile.skills.get(skill.id, 0), suggested.get(skill.id)) if skill else None
+        if shown == self._detail_for:
+            return
+        self._detail_for = shown
         detail = self.query_one("#skill-detail", Static)
         if skill is None:
             detail.update("")
             return
-        suggested = self.suggestions()
         current = self.profile.skills.get(skill.id, 0)
         category = self.catalog.categories.get(skill.category)
         category_name = escape(category.name if category else skill.category)
@@ -231,9 +272,10 @@ class SkillsPane(WizardPane):
         self.update_profile(self.profile.model_copy(update={"skills": skills}))
         skill = self.catalog.skills[skill_id]
         listing = self.query_one("#skill-list", RatingList)
-        listing.replace_option_prompt(skill_id, self.prompt(skill, self.suggestions()))
-        self.update_summary(self.suggestions())
-        self.show_detail()
+        suggested = self.suggestions()
+        self.rebuild_prompt(listing, skill, suggested)
+        self.update_summary(suggested)
+        self.show_detail(suggested)
 
     def rate_highlighted(self, level: int) -> None:
         skill = self.highlighted_skill()
