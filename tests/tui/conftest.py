@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import Input, TextArea
+from tui_helpers import CONTENT, NOW, TODAY, AppFactory
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.loader import load_catalog
 from pathfinder.tui import make_app
 from pathfinder.tui.app import PathfinderApp
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "tui"
-CONTENT = DATA / "content"
-TODAY = date(2026, 11, 25)
-NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-
-AppFactory = Callable[..., PathfinderApp]
 
 
 @pytest.fixture(autouse=True)
@@ -64,18 +56,3 @@ def build_app(plan_dir: Path, data_dir: Path, catalog: Catalog) -> AppFactory:
         return make_app(**arguments)
 
     return build
-
-
-async def settle(pilot: Any, until: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the app run (workers, timers, screen changes) until ``until()`` holds; fail after ``timeout``.
-
-    Polls the condition between idle points, so a fast machine moves on at once and a loaded one waits.
-    """
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not until():
-        if loop.time() > deadline:
-            raise AssertionError("the app never reached the expected state")
-        await pilot.pause()
-        if not until():
-            await asyncio.sleep(0.002)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tui_helpers import CONTENT
+
 from pathfinder.catalog.loader import load_catalog
 from pathfinder.tui.content_cache import load_catalog_cached
-from tests.tui.conftest import CONTENT
 
 
 def test_cached_catalog_equals_the_loaded_one(tmp_path: Path) -> None:

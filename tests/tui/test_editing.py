@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Select
+from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.step_dialog import StepDialog
 from pathfinder.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import DATA, AppFactory, settle
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, Select, Static
+from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.tui.drafts import drafts_dir
 from pathfinder.tui.screens.dialogs import ConfirmQuit, DraftOffer, ErrorScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import DATA, AppFactory, settle
 
 
 async def start_wizard(app: object, pilot: object) -> WizardScreen:

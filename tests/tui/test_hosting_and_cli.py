@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
+from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.commands.app import parse_app_args
 from pathfinder.errors import PlanFileError
 from pathfinder.tui.screens.welcome import WelcomeScreen
-from tests.tui.conftest import DATA, AppFactory, settle
 
 
 async def test_hosted_app_has_no_screenshot_command_and_shows_links(build_app: AppFactory) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Select, Static
+from tui_helpers import TODAY, AppFactory, settle
 
 from pathfinder.engine import fit_path, plan_steps
 from pathfinder.plan.store import load_plan
@@ -12,7 +13,6 @@ from pathfinder.tui.screens.dialogs import SaveDialog
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
 from pathfinder.tui.widgets.check import Check
-from tests.tui.conftest import TODAY, AppFactory, settle
 
 
 def wizard(app: object) -> WizardScreen:

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
+from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
-from tests.tui.conftest import DATA, AppFactory, settle
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 Snap = Callable[..., bool]
