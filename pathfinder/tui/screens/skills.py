@@ -14,6 +14,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +28,16 @@ NAME_WIDTH = 26
 def rating_bar(level: int) -> str:
     """``●●○○`` plus the number, so the level never depends on colour."""
     return "●" * level + "○" * (4 - level)
+
+
+class FilterInput(Input):
+    """The filter box: typing repaints the box only.
+
+    A plain Input asks for a layout of the whole screen on every keystroke (its text width is its
+    virtual size, a layout reactive); this box has a fixed size, so a repaint of itself is enough.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class RatingList(OptionList):
@@ -88,7 +100,7 @@ class SkillsPane(WizardPane):
     BINDINGS = [Binding("down", "to_list", "To list", show=False)]
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FilterInput(
             placeholder="type to filter skills (e.g. risk, sql, roadmap)…", id="skill-filter", compact=True
         )
         with Horizontal(id="skills-body"):
