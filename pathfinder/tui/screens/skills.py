@@ -120,6 +120,7 @@ class SkillsPane(WizardPane):
         self._shown: list[tuple[str | None, str]] | None = None
         self._options: dict[str, Option] = {}
         self._summary: str | None = None
+        self._filter_pending = False
         self._detail_for: tuple[str, int, int | None] | None = ("", -1, None)  # nothing shown yet
         self.rebuild()
 
@@ -130,6 +131,7 @@ class SkillsPane(WizardPane):
         self.query_one("#skill-list", RatingList).focus()
 
     def action_to_list(self) -> None:
+        self.filter_now()
         self.query_one("#skill-list", RatingList).focus()
 
     # ----- data -----------------------------------------------------------------------------------
@@ -229,6 +231,7 @@ class SkillsPane(WizardPane):
             self.query_one("#skills-summary", Static).update(text)
 
     def highlighted_skill(self) -> Skill | None:
+        self.filter_now()  # a rating always applies to the skill shown for the text typed
         option = self.query_one("#skill-list", RatingList).highlighted_option
         if option is None or option.id is None:
             return None
@@ -319,7 +322,20 @@ class SkillsPane(WizardPane):
 
     @on(Input.Changed, "#skill-filter")
     def filter_changed(self) -> None:
-        self.rebuild()
+        """Filter once the typed key is on screen, so the echo never waits for the list.
+
+        Keys typed before that are filtered together; anything that reads the list filters first.
+        """
+        if not self._filter_pending:
+            self._filter_pending = True
+            self.call_after_refresh(self.filter_now)
+
+    def filter_now(self) -> None:
+        """Apply a filter change still waiting for its refresh (no-op when none is pending)."""
+        if self._filter_pending:
+            self._filter_pending = False
+            if self.is_attached:
+                self.rebuild()
 
     @on(Input.Submitted, "#skill-filter")
     def filter_submitted(self) -> None:
