@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from pathfinder.tui.widgets.fit import sources_line
+from pathfinder.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp

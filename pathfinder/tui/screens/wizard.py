@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Static, Tab, Tabs
+from textual.widgets import Button, ContentSwitcher, Header, Static, Tab, Tabs
 
 from pathfinder.tui.session import WIZARD_STEPS
+from pathfinder.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
