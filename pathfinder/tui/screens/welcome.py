@@ -13,8 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from pathfinder.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
