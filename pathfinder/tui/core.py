@@ -79,7 +79,9 @@ class PathfinderCore(App[int]):
     def on_mount(self) -> None:
         """Open a plan file at once; otherwise do start-up chores after the first frame."""
         if self.open_path is not None:
-            self.ensure_content_loading()  # the plan screen is what the user waits for
+            # The plan screen is what the user waits for; start once the opening screen is mounted,
+            # or a screen pushed early (the error view of a broken file) can be left without content.
+            self.call_after_refresh(self.ensure_content_loading)
         else:
             self.call_after_refresh(self._after_first_frame)
 

@@ -96,11 +96,15 @@ class WelcomeScreen(Screen[None]):
                 f"Could not list {self.pf_app.plan_dir}: {error.strerror or error}", severity="warning"
             )
             plans = []
+        listing = next(iter(self.query("#saved-plans").results(OptionList)), None)
+        if listing is None:  # the screen was torn down (a quit) while the folder was read
+            return
         self._plans = {str(index): plan.path for index, plan in enumerate(plans)}
-        listing = self.query_one("#saved-plans", OptionList)
         listing.clear_options()
         if not plans:
-            listing.add_option(Option(f"No plans yet in {escape(str(self.pf_app.plan_dir))}", disabled=True))
+            # A hosted demo never shows the server's paths to a visitor.
+            where = "" if self.pf_app.hosted else f" in {escape(str(self.pf_app.plan_dir))}"
+            listing.add_option(Option(f"No plans yet{where}", disabled=True))
             return
         listing.add_options(Option(escape(plan.label()), id=str(index)) for index, plan in enumerate(plans))
         listing.highlighted = 0
