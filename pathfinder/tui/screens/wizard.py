@@ -64,6 +64,7 @@ class WizardScreen(Screen[None]):
         super().__init__(id="wizard")
         self.initial_step = step
         self.current: str | None = None
+        self._not_shown_yet: set[str] = set()
 
     @property
     def pf_app(self) -> PathfinderApp:
@@ -79,7 +80,15 @@ class WizardScreen(Screen[None]):
             id="steps",
             active=f"tab-{self.initial_step}",
         )
-        yield ContentSwitcher(id="panes")
+        first = None
+        if self.pf_app.session is not None and self.initial_step in PANE_CLASSES:
+            # the first pane is part of the screen's first layout and paint (not mounted after it)
+            first = self._new_pane(self.initial_step)
+            first.focus_when_mounted = True
+            self._not_shown_yet.add(self.initial_step)
+        with ContentSwitcher(id="panes", initial=first.id if first is not None else None):
+            if first is not None:
+                yield first
         with Horizontal(id="wizard-nav"):
             yield Button("‹ Back", id="nav-back", compact=True)
             yield Static("", id="wizard-status")
@@ -98,10 +107,14 @@ class WizardScreen(Screen[None]):
         found = switcher.query(f"#pane-{step}")
         if found:
             return found.first()  # type: ignore[return-value]
+        pane = self._new_pane(step)
+        switcher.mount(pane)
+        return pane
+
+    def _new_pane(self, step: str) -> WizardPane:
         module_name, class_name = PANE_CLASSES[step]
         pane_class: Any = getattr(import_module(module_name), class_name)
         pane: WizardPane = pane_class(id=f"pane-{step}")
-        switcher.mount(pane)
         return pane
 
     def go(self, step: str, check: bool = True) -> bool:
@@ -120,7 +133,10 @@ class WizardScreen(Screen[None]):
                 self._select_tab(self.current)
                 return False
         session.visited.add(step)
-        is_new = not self.query_one("#panes", ContentSwitcher).query(f"#pane-{step}")
+        is_new = step in self._not_shown_yet or not self.query_one("#panes", ContentSwitcher).query(
+            f"#pane-{step}"
+        )
+        self._not_shown_yet.discard(step)
         pane = self.pane(step)
         self.current = step
         self.query_one("#panes", ContentSwitcher).current = f"pane-{step}"
