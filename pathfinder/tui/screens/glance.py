@@ -83,13 +83,15 @@ class GlanceScreen(Screen[None]):
                     yield Static(f"[b]{escape(aspect.title)}[/b]", classes="glance-aspect")
                     yield Static(escape(aspect.product), classes="glance-cell")
                     yield Static(escape(aspect.project), classes="glance-cell")
-            for label, attribute in (("Goal", "goal"), ("Focus", "focus")):
+            # The paths' own lines, worded as in `pathfinder content compare`: they add to the
+            # comparison's rows of the same theme rather than repeat them.
+            for label, attribute in (("Goal, in short", "goal"), ("Focus, in short", "focus")):
                 with Horizontal(classes="glance-row"):
                     yield Static(f"[b]{label}[/b]", classes="glance-aspect")
                     for path in (left, right):
                         yield Static(escape(getattr(path, attribute)) if path else "", classes="glance-cell")
             with Horizontal(classes="glance-row"):
-                yield Static("[b]A typical week[/b]", classes="glance-aspect")
+                yield Static("[b]A typical week, in detail[/b]", classes="glance-aspect")
                 for path in (left, right):
                     week = "\n".join(f"• {escape(item)}" for item in path.typical_week) if path else ""
                     yield Static(week, classes="glance-cell")
