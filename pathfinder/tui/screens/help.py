@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,14 +70,20 @@ OUTRO = (
 )
 
 
-def help_text() -> str:
-    """The key reference as aligned text (readable at 80×24, searchable by eye)."""
-    lines: list[str] = []
+def help_text() -> Group:
+    """The key reference: a title per section, then keys beside what they do.
+
+    A grid rather than padded text, so that a description that wraps keeps its indent at 80×24.
+    """
+    parts: list[RenderableType] = []
     for section, keys in KEYS:
-        lines.append(f"[b]{section}[/b]")
-        lines.extend(f"  [b]{escape(key):<16}[/b] {escape(text)}" for key, text in keys)
-        lines.append("")
-    return "\n".join(lines).rstrip()
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=16, no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
+        for key, text in keys:
+            grid.add_row(key, text)
+        parts.extend([Text(section, style="bold"), Padding(grid, (0, 0, 1, 2))])
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
