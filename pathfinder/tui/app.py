@@ -65,7 +65,8 @@ class PathfinderApp(PathfinderCore):
             if path is not None:
                 self.run_worker(self.open_plan(path), group="open")
 
-        self.push_screen(OpenDialog(self.plan_dir, allow_any_path=not self.hosted), chosen)
+        dialog = OpenDialog(self.plan_dir, allow_any_path=not self.hosted, folder_label=self.plan_dir_label)
+        self.push_screen(dialog, chosen)
 
     def action_go_step(self, step: str) -> None:
         from pathfinder.tui.screens.wizard import WizardScreen

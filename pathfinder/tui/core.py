@@ -66,6 +66,8 @@ class PathfinderCore(App[int]):
         self._draft_timer: Any = None
         if self.hosted:
             self.sub_title = "hosted demo"
+        self.plan_dir_label = "your plans folder" if self.hosted else str(plan_dir)
+        """How the plan folder is named on screen: a hosted demo never shows the server's paths."""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME

@@ -90,7 +90,9 @@ def ask_save_path(app: PathfinderApp) -> None:
         if path is not None:
             save_session(app, path)
 
-    app.push_screen(SaveDialog(app.plan_dir, suggested, hosted=app.hosted), chosen)
+    app.push_screen(
+        SaveDialog(app.plan_dir, suggested, hosted=app.hosted, folder_label=app.plan_dir_label), chosen
+    )
 
 
 def plan_markdown(app: PathfinderApp) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.commands.app import parse_app_args
@@ -24,6 +24,19 @@ async def test_hosted_app_has_no_screenshot_command_and_shows_links(build_app: A
         app.open_url("https://www.pmi.org/")
         await pilot.pause()
         assert any("https://www.pmi.org/" in str(note.message) for note in app._notifications)
+
+
+async def test_hosted_app_never_shows_the_servers_plan_folder(build_app: AppFactory, plan_dir: Path) -> None:
+    """The welcome list, the open dialog and the save dialog name "your plans folder", not a path."""
+    app = build_app(hosted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = app.screen.query_one("#saved-plans", OptionList)
+        await settle(pilot, lambda: str(listing.get_option_at_index(0).prompt).startswith("No plans yet"))
+        assert str(listing.get_option_at_index(0).prompt) == "No plans yet in your plans folder"
+        app.action_open()
+        await settle(pilot, lambda: bool(app.screen.query("#open-input")))
+        shown = " ".join(str(widget.content) for widget in app.screen.query(Static))
+        assert "your plans folder" in shown and str(plan_dir) not in shown
 
 
 async def test_local_app_keeps_the_screenshot_command(build_app: AppFactory) -> None:

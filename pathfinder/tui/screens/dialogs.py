@@ -103,14 +103,15 @@ class OpenDialog(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="open-cancel")]
 
-    def __init__(self, plan_dir: Path, allow_any_path: bool = True) -> None:
+    def __init__(self, plan_dir: Path, allow_any_path: bool = True, folder_label: str = "") -> None:
         super().__init__()
         self.plan_dir, self.allow_any_path = plan_dir, allow_any_path
+        self.folder_label = folder_label or str(plan_dir)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Open a plan", classes="dialog-title")
-            yield Static(f"Plans folder: {escape(str(self.plan_dir))}", classes="muted")
+            yield Static(f"Plans folder: {escape(self.folder_label)}", classes="muted")
             yield Input(placeholder="file name or path, e.g. my-plan.toml", id="open-input")
             yield Static("", id="open-problem", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
@@ -144,15 +145,16 @@ class SaveDialog(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel")]
 
-    def __init__(self, plan_dir: Path, suggested: str, hosted: bool = False) -> None:
+    def __init__(self, plan_dir: Path, suggested: str, hosted: bool = False, folder_label: str = "") -> None:
         super().__init__()
         self.plan_dir, self.suggested, self.hosted = plan_dir, suggested, hosted
+        self.folder_label = folder_label or str(plan_dir)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save plan as", classes="dialog-title")
             where = "a file name" if self.hosted else "a file name or a full path"
-            yield Static(f"Saved in {escape(str(self.plan_dir))} — type {where}.", classes="muted")
+            yield Static(f"Saved in {escape(self.folder_label)} — type {where}.", classes="muted")
             yield Input(value=self.suggested, id="save-input")
             yield Static("", id="save-problem", classes="error-text")
             with Horizontal(classes="dialog-buttons"):

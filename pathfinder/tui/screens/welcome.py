@@ -93,7 +93,7 @@ class WelcomeScreen(Screen[None]):
             plans = await asyncio.to_thread(saved_plans, self.pf_app.plan_dir, names)
         except OSError as error:
             self.notify(
-                f"Could not list {self.pf_app.plan_dir}: {error.strerror or error}", severity="warning"
+                f"Could not list {self.pf_app.plan_dir_label}: {error.strerror or error}", severity="warning"
             )
             plans = []
         listing = next(iter(self.query("#saved-plans").results(OptionList)), None)
@@ -102,9 +102,7 @@ class WelcomeScreen(Screen[None]):
         self._plans = {str(index): plan.path for index, plan in enumerate(plans)}
         listing.clear_options()
         if not plans:
-            # A hosted demo never shows the server's paths to a visitor.
-            where = "" if self.pf_app.hosted else f" in {escape(str(self.pf_app.plan_dir))}"
-            listing.add_option(Option(f"No plans yet{where}", disabled=True))
+            listing.add_option(Option(f"No plans yet in {escape(self.pf_app.plan_dir_label)}", disabled=True))
             return
         listing.add_options(Option(escape(plan.label()), id=str(index)) for index, plan in enumerate(plans))
         listing.highlighted = 0
