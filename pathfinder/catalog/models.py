@@ -37,7 +37,7 @@ SKILL_LEVEL_NAMES: tuple[str, ...] = ("none", "aware", "working", "proficient", 
 class Strict(BaseModel):
     """Base for content models: unknown keys are errors (a typo must not pass silently)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Sourced(Strict):
