@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Header, Static, Tab, Tabs
+from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from pathfinder.tui.session import WIZARD_STEPS
 from pathfinder.tui.widgets.footer import Footer
+from pathfinder.tui.widgets.steps import StepBar
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
@@ -61,10 +62,22 @@ class WizardScreen(Screen[None]):
     ]
 
     def __init__(self, step: str = "background") -> None:
-        super().__init__(id="wizard")
+        super().__init__(id="wizard", classes=self._breakpoint_class())
         self.initial_step = step
         self.current: str | None = None
         self._not_shown_yet: set[str] = set()
+
+    @classmethod
+    def _breakpoint_class(cls) -> str:
+        """The width class Textual would set on the first resize, set now so that the first layout
+        does not have to restyle every widget of the screen a second time."""
+        from textual._context import active_app
+
+        try:
+            width = active_app.get().size.width
+        except LookupError:
+            return ""
+        return next(name for limit, name in reversed(cls.HORIZONTAL_BREAKPOINTS) if width >= limit)
 
     @property
     def pf_app(self) -> PathfinderApp:
@@ -72,14 +85,7 @@ class WizardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Tabs(
-            *(
-                Tab(f"{index} {STEP_LABELS[step]}", id=f"tab-{step}")
-                for index, step in enumerate(WIZARD_STEPS, start=1)
-            ),
-            id="steps",
-            active=f"tab-{self.initial_step}",
-        )
+        yield StepBar([(step, STEP_LABELS[step]) for step in WIZARD_STEPS], self.initial_step, id="steps")
         first = None
         if self.pf_app.session is not None and self.initial_step in PANE_CLASSES:
             # the first pane is part of the screen's first layout and paint (not mounted after it)
@@ -96,7 +102,7 @@ class WizardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._update_tabs()
+        self._update_step_bar()
         self.go(self.initial_step, check=False)
 
     # ----- navigation -----------------------------------------------------------------------------
@@ -130,7 +136,6 @@ class WizardScreen(Screen[None]):
             problems = self.pane(self.current).commit()
             if problems:
                 self.show_status("Fix this first: " + problems[0], error=True)
-                self._select_tab(self.current)
                 return False
         session.visited.add(step)
         is_new = step in self._not_shown_yet or not self.query_one("#panes", ContentSwitcher).query(
@@ -140,8 +145,7 @@ class WizardScreen(Screen[None]):
         pane = self.pane(step)
         self.current = step
         self.query_one("#panes", ContentSwitcher).current = f"pane-{step}"
-        self._update_tabs()
-        self._select_tab(step)
+        self._update_step_bar()
         self.show_status("")
         if is_new:
             pane.focus_when_mounted = True
@@ -151,27 +155,15 @@ class WizardScreen(Screen[None]):
         self.refresh_bindings()
         return True
 
-    def _select_tab(self, step: str) -> None:
-        tabs = self.query_one("#steps", Tabs)
-        if tabs.active != f"tab-{step}":
-            with tabs.prevent(Tabs.TabActivated):
-                tabs.active = f"tab-{step}"
-
-    def _update_tabs(self) -> None:
+    def _update_step_bar(self) -> None:
         session = self.pf_app.session
-        visited = session.visited if session else set()
-        tabs = self.query_one("#steps", Tabs)
-        for index, step in enumerate(WIZARD_STEPS, start=1):
-            tab = tabs.query_one(f"#tab-{step}", Tab)
-            mark = "✓" if step in visited and step != self.current else str(index)
-            tab.label = f"{mark} {STEP_LABELS[step]}"
-            tab.disabled = step not in visited and step != self.current
+        current = self.current or self.initial_step
+        self.query_one("#steps", StepBar).show(current, session.visited if session else {current})
 
-    @on(Tabs.TabActivated, "#steps")
-    def tab_chosen(self, event: Tabs.TabActivated) -> None:
-        step = (event.tab.id or "").removeprefix("tab-")
-        if step and step != self.current:
-            self.go(step)
+    @on(StepBar.Chosen, "#steps")
+    def step_chosen(self, event: StepBar.Chosen) -> None:
+        if event.step != self.current:
+            self.go(event.step)
 
     def action_next(self) -> None:
         if self.current is None:

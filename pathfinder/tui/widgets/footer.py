@@ -1,47 +1,181 @@
-"""Textual's Footer, rebuilt only when the keys it shows change (at most once per screen refresh)."""
+"""The key bar at the bottom of a screen: one widget drawing the keys that matter, like Textual's Footer.
+
+Textual's Footer is a container of one widget per key, rebuilt (unmounted and mounted again) whenever the
+focused widget changes: about ten widgets to style and lay out on every screen and focus change. This
+one is a single widget with a fixed size: a change of keys only repaints one line. It looks the same
+(key, description, the command palette key on the right), dims disabled keys, shows each key's tooltip
+on hover, and a click presses the key.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
+from textual.widget import Widget
 
 
-class Footer(TextualFooter):
-    """Same keys and looks as Textual's Footer, for less work while screens mount and focus moves.
+@dataclass(frozen=True)
+class FooterItem:
+    """One key as shown: what is pressed, how it is labelled, whether it works now."""
 
-    Textual's Footer recomposes (removes and mounts all its keys) after every bindings refresh: every
-    focus change and every ``refresh_bindings()``. Opening a plan used to recompose it about nine times,
-    nearly always with the same keys. This one coalesces the refreshes made before the next screen
-    refresh into one, and skips it when the shown keys (and whether they are enabled) are unchanged.
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
+    palette: bool = False
+
+    @property
+    def width(self) -> int:
+        if self.palette:
+            return 1 + len(self.display) + 1 + len(self.description) + 1  # ▏^p palette␠
+        return 1 + len(self.display) + 1 + len(self.description) + 1  # ␠^s␠Save␠
+
+
+class Footer(Widget, can_focus=False):
+    """The screen's keys on one line; the command palette key at the right end."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer--key", "footer--description", "footer--separator", "footer--hover"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        width: 100%;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer--separator {
+            color: $foreground 20%;
+        }
+        & > .footer--hover {
+            background: $block-hover-background;
+        }
+    }
     """
 
-    _recompose_pending = False
-    _shown_keys: tuple[Any, ...] | None = None
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._items: tuple[FooterItem, ...] = ()
+        self._spans: list[tuple[int, int, FooterItem]] = []
+        """Where each shown item was drawn: (start column, end column, item)."""
+        self._hover: FooterItem | None = None
+
+    @property
+    def items(self) -> tuple[FooterItem, ...]:
+        """The keys currently shown (the palette key last)."""
+        return self._items
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        if self.is_attached and screen is self.screen and not self._recompose_pending:
-            self._recompose_pending = True
-            self.call_after_refresh(self._recompose_if_changed)
+        items = self._collect(screen)
+        if items != self._items:
+            self._items = items
+            self._hover = None
+            self.refresh()
 
-    async def _recompose_if_changed(self) -> None:
-        self._recompose_pending = False
-        if not self.is_attached:
+    def _collect(self, screen: Screen[Any]) -> tuple[FooterItem, ...]:
+        """The shown bindings of the focused widget's chain, one per action, then the palette key."""
+        active = screen.active_bindings
+        items: list[FooterItem] = []
+        seen_actions: set[str] = set()
+        for _node, binding, enabled, tooltip in active.values():
+            if not binding.show or binding.action in seen_actions:
+                continue
+            seen_actions.add(binding.action)
+            display = self.app.get_key_display(binding)
+            items.append(FooterItem(binding.key, display, binding.description, enabled, tooltip))
+        app = self.app
+        palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
+        if palette is not None:
+            _node, binding, enabled, tooltip = palette
+            items.append(
+                FooterItem(
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    enabled,
+                    binding.tooltip or binding.description,
+                    palette=True,
+                )
+            )
+        return tuple(items)
+
+    def render(self) -> Text:
+        width = self.size.width
+        key_style = self.get_component_rich_style("footer--key")
+        description_style = self.get_component_rich_style("footer--description")
+        hover_style = self.get_component_rich_style("footer--hover")
+        palette = next((item for item in self._items if item.palette), None)
+        keys = [item for item in self._items if not item.palette]
+        room = width - (palette.width if palette is not None else 0)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for item in keys:
+            if text.cell_len + item.width > room:
+                break  # a key is shown whole or not at all; the palette key keeps its place
+            self._append(text, item, key_style, description_style, hover_style)
+        if palette is not None and width >= palette.width:
+            text.append(" " * (width - palette.width - text.cell_len))
+            start = text.cell_len
+            text.append("▏", self.get_component_rich_style("footer--separator"))
+            extra = hover_style if palette is self._hover else Style()
+            dim = Style(dim=True) if not palette.enabled else Style()
+            text.append(palette.display, key_style + extra + dim)
+            text.append(f" {palette.description} ", description_style + extra + dim)
+            self._spans.append((start, text.cell_len, palette))
+        return text
+
+    def _append(self, text: Text, item: FooterItem, key: Style, description: Style, hover: Style) -> None:
+        start = text.cell_len
+        extra = hover if item is self._hover else Style()
+        dim = Style(dim=True) if not item.enabled else Style()
+        text.append(f" {item.display} ", key + extra + dim)
+        text.append(f"{item.description} ", description + extra + dim)
+        self._spans.append((start, text.cell_len, item))
+
+    def item_at(self, x: int) -> FooterItem | None:
+        """The key drawn at column ``x`` (None between keys)."""
+        return next((item for start, end, item in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        item = self.item_at(event.x)
+        if item is not self._hover:
+            self._hover = item
+            self.tooltip = item.tooltip or item.description if item is not None else None
+            self.refresh()
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        item = self.item_at(event.x)
+        if item is None:
             return
-        shown = self._keys_to_show()
-        if shown != self._shown_keys:
-            self._shown_keys = shown
-            await self.recompose()
-
-    def _keys_to_show(self) -> tuple[Any, ...]:
-        """What :meth:`compose` depends on: the shown bindings, whether enabled, their tooltips."""
-        active = self.screen.active_bindings
-        keys = tuple(
-            (binding, enabled, tooltip) for (_, binding, enabled, tooltip) in active.values() if binding.show
-        )
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        return keys, (palette[1:] if palette is not None else None), self.compact
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,101 @@
+"""The footer's keys and the wizard's step indicator: what they show, and that the mouse works on them."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.widgets import DataTable
+from tui_helpers import DATA, AppFactory, settle
+
+from pathfinder.tui.screens.help import HelpScreen
+from pathfinder.tui.screens.wizard import WizardScreen
+from pathfinder.tui.widgets.footer import Footer
+from pathfinder.tui.widgets.steps import StepBar
+
+SAMPLE = DATA / "plans" / "sample-plan.toml"
+
+
+def footer_text(app: object) -> str:
+    footer = app.screen.query_one(Footer)  # type: ignore[attr-defined]
+    return "".join(segment.text for segment in footer.render_line(0))
+
+
+async def test_footer_shows_the_focused_widgets_keys_and_the_palette(build_app: AppFactory) -> None:
+    """On the plan step the table's keys come first, the palette key sits at the right end."""
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        await settle(pilot, lambda: isinstance(app.focused, DataTable))
+        await settle(pilot, lambda: "Status" in footer_text(app))
+        text = footer_text(app)
+        assert text.lstrip().startswith("space Status") and "e Edit" in text and "^n Next" in text
+        assert text.rstrip().endswith("▏^p palette"), text
+        assert cell_len(text) == 120
+
+
+async def test_footer_keys_follow_focus_and_fit_the_width(build_app: AppFactory) -> None:
+    """Moving focus away from the table drops its keys; at 60 columns only whole keys are shown."""
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.focused, DataTable))
+        await settle(pilot, lambda: "Status" in footer_text(app))
+        narrow = footer_text(app)
+        assert narrow.rstrip().endswith("^p palette") and cell_len(narrow) == 60
+        shown = narrow.split("▏")[0]
+        assert "Status" in shown and not shown.rstrip().endswith("…")
+        app.screen.query_one("#nav-next").focus()
+        await settle(pilot, lambda: "Status" not in footer_text(app))
+        assert "^n Next" in footer_text(app)
+
+
+async def test_clicking_a_footer_key_presses_it(build_app: AppFactory) -> None:
+    """A click on "f1 Help" opens the help screen, as pressing F1 does."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: "Help" in footer_text(app))
+        footer = app.screen.query_one(Footer)
+        column = footer_text(app).index("f1 Help")
+        await pilot.click(Footer, offset=(column + 1, 0))
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert footer.item_at(column + 1) is not None
+
+
+async def test_hovering_a_footer_key_shows_its_tooltip(build_app: AppFactory) -> None:
+    """The key under the mouse explains itself (the binding's tooltip)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: "Save" in footer_text(app))
+        column = footer_text(app).index("^s Save")
+        await pilot.hover(Footer, offset=(column + 1, 0))
+        footer = app.screen.query_one(Footer)
+        assert footer.tooltip == "Save the plan as a TOML file"
+        await pilot.hover(Footer, offset=(footer_text(app).index("▏") - 2, 0))
+        assert footer.tooltip is None
+
+
+async def test_step_bar_marks_steps_and_a_click_goes_to_a_completed_step(build_app: AppFactory) -> None:
+    """Completed steps are ticked, the current one numbered; clicking "Skills" opens the skills step."""
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        bar = app.screen.query_one(StepBar)
+        top = "".join(segment.text for segment in bar.render_line(0))
+        assert "✓ Background" in top and "✓ Skills" in top and "6 Plan" in top
+        await pilot.click(StepBar, offset=(top.index("✓ Skills") + 2, 0))
+        await settle(pilot, lambda: app.screen.current == "skills")  # type: ignore[attr-defined]
+        top = "".join(segment.text for segment in bar.render_line(0))
+        assert "4 Skills" in top and "✓ Plan" in top
+
+
+async def test_step_bar_ignores_clicks_on_steps_not_reached(build_app: AppFactory) -> None:
+    """A new profile starts on Background: later steps are dimmed and a click on them does nothing."""
+    app = build_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, lambda: app.catalog is not None)
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        bar = app.screen.query_one(StepBar)
+        top = "".join(segment.text for segment in bar.render_line(0))
+        assert "1 Background" in top and "6 Plan" in top
+        await pilot.click(StepBar, offset=(top.index("6 Plan") + 2, 0))
+        await pilot.pause()
+        assert app.screen.current == "background"  # type: ignore[attr-defined]
