@@ -22,6 +22,7 @@ from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
+    from pathfinder.plan.store import LoadedPlan
     from pathfinder.tui.session import Session
 
 DRAFT_DELAY_SECONDS = 0.8
@@ -63,6 +64,8 @@ class PathfinderCore(App[int]):
         self.catch_crashes = catch_crashes
         self._crash_note: str | None = None
         self.content_error: PathfinderError | None = None
+        self._startup_error: PathfinderError | None = None
+        self._migrated_from: int | None = None
         self._draft_timer: Any = None
         if self.hosted:
             self.sub_title = "hosted demo"
@@ -75,17 +78,45 @@ class PathfinderCore(App[int]):
     # ----- start-up -------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        """The welcome screen is the base of the stack (a bare one while a plan file opens)."""
-        return OpeningScreen() if self.open_path is not None else WelcomeScreen()
+        """The welcome screen; or, for a plan file given at start, that plan (read before the first frame)."""
+        if self.open_path is None:
+            return WelcomeScreen()
+        return self._open_at_start(self.open_path)
+
+    def _open_at_start(self, path: Path) -> Screen[Any]:
+        """Load the content and the plan now, so that the first screen painted is the plan itself.
+
+        Nothing else could be shown meanwhile. A problem leaves a bare base screen, and the error view
+        naming the file, line and field is shown over it once the app is mounted.
+        """
+        self._loading_started = True
+        self._load_catalog_now()
+        if self.content_error is None:
+            try:
+                self._start_session(path, self._read_plan(path))
+            except Exception as error:
+                self._startup_error = self._as_plan_error(path, error)
+        if self.content_error is not None or self._startup_error is not None:
+            return OpeningScreen()
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        wizard = WizardScreen(self._first_step())
+        # Textual reads a screen's CSS_PATH when the screen is pushed, not for the default screen.
+        self._load_screen_css(wizard)
+        return wizard
 
     def on_mount(self) -> None:
-        """Open a plan file at once; otherwise do start-up chores after the first frame."""
-        if self.open_path is not None:
-            # The plan screen is what the user waits for; start once the opening screen is mounted,
-            # or a screen pushed early (the error view of a broken file) can be left without content.
-            self.call_after_refresh(self.ensure_content_loading)
-        else:
+        """Explain a plan file that could not be opened; otherwise start-up chores after the first frame."""
+        if self.open_path is None:
             self.call_after_refresh(self._after_first_frame)
+            return
+        problem = self.content_error or self._startup_error
+        if problem is not None:
+            # After the base screen is mounted, or the error view pushed over it can be left empty.
+            self.call_after_refresh(self.show_error, problem)
+        else:
+            self.call_after_refresh(self._after_plan_opened)
+        self.call_after_refresh(self._startup_done)
 
     def _after_first_frame(self) -> None:
         """The welcome is on screen: offer a draft left behind; content loads when first needed."""
@@ -107,15 +138,12 @@ class PathfinderCore(App[int]):
         gc.freeze()
 
     async def _load_content(self) -> None:
-        """Load the catalog (off the UI thread unless a plan file waits for it); open that plan."""
+        """Load the catalog off the UI thread (the welcome screen stays responsive meanwhile)."""
         from pathfinder.errors import ContentError
 
         if self.catalog is None:
             try:
-                if self.open_path is not None:
-                    self.catalog = self._read_catalog()  # nothing to show until it is there
-                else:
-                    self.catalog = await asyncio.to_thread(self._read_catalog)
+                self.catalog = await asyncio.to_thread(self._read_catalog)
             except ContentError as error:
                 self.content_error = error
             except Exception as error:
@@ -123,12 +151,19 @@ class PathfinderCore(App[int]):
         self.catalog_ready.set()
         if self.content_error is not None:
             self.show_error(self.content_error)
-            return
-        if self.open_path is not None:
+
+    def _load_catalog_now(self) -> None:
+        """Load the catalog on this thread (at start, for a plan file); a failure is kept to be shown."""
+        from pathfinder.errors import ContentError
+
+        if self.catalog is None:
             try:
-                await self.open_plan(self.open_path)
-            finally:
-                self.call_after_refresh(self._startup_done)
+                self.catalog = self._read_catalog()
+            except ContentError as error:
+                self.content_error = error
+            except Exception as error:
+                self.content_error = ContentError(f"The career content could not be loaded: {error}")
+        self.catalog_ready.set()
 
     def _read_catalog(self) -> Catalog:
         from pathfinder.tui.content_cache import load_catalog_cached
@@ -244,29 +279,50 @@ class PathfinderCore(App[int]):
 
     async def open_plan(self, path: Path) -> bool:
         """Open a plan file into a new session; a broken file shows the error view."""
-        from pathfinder.errors import PathfinderError
-        from pathfinder.plan.store import load_plan
-        from pathfinder.tui.session import Session
-
         catalog = await self.need_catalog()
         if catalog is None:
             return False
         try:
-            loaded = await asyncio.to_thread(load_plan, path)
-        except PathfinderError as error:
-            self.show_error(error)
-            return False
+            loaded = await asyncio.to_thread(self._read_plan, path)
         except Exception as error:
-            from pathfinder.errors import PlanFileError
-
-            self.show_error(PlanFileError(f"{path} could not be opened: {error}", title="Cannot open plan"))
+            self.show_error(self._as_plan_error(path, error))
             return False
-        self.set_session(Session(plan=loaded.plan, path=path if loaded.kind == "plan" else None))
-        self._warn_unknown_references()
-        if loaded.migrated_from is not None:
-            self.notify(f"Updated from schema version {loaded.migrated_from}; save to keep the new format.")
-        self.push_wizard("plan" if loaded.plan.target else "compare")
+        self._start_session(path, loaded)
+        self._after_plan_opened()
+        self.push_wizard(self._first_step())
         return True
+
+    @staticmethod
+    def _read_plan(path: Path) -> LoadedPlan:
+        from pathfinder.plan.store import load_plan
+
+        return load_plan(path)
+
+    @staticmethod
+    def _as_plan_error(path: Path, error: Exception) -> PathfinderError:
+        """A plan file's problem as the error view shows it (an unexpected one explained, not raised)."""
+        from pathfinder.errors import PathfinderError, PlanFileError
+
+        if isinstance(error, PathfinderError):
+            return error
+        return PlanFileError(f"{path} could not be opened: {error}", title="Cannot open plan")
+
+    def _start_session(self, path: Path, loaded: LoadedPlan) -> None:
+        from pathfinder.tui.session import Session
+
+        self.set_session(Session(plan=loaded.plan, path=path if loaded.kind == "plan" else None))
+        self._migrated_from = loaded.migrated_from
+
+    def _first_step(self) -> str:
+        """Where an opened plan starts: its steps, or the comparison when no target is chosen yet."""
+        return "plan" if self.session is not None and self.session.plan.target else "compare"
+
+    def _after_plan_opened(self) -> None:
+        """Tell the user what changed while the plan was read: unknown ids, an older schema."""
+        self._warn_unknown_references()
+        if self._migrated_from is not None:
+            self.notify(f"Updated from schema version {self._migrated_from}; save to keep the new format.")
+            self._migrated_from = None
 
     def _warn_unknown_references(self) -> None:
         try:
