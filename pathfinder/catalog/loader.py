@@ -9,7 +9,6 @@ and the models are imported on first use, keeping this module cheap to import.
 from __future__ import annotations
 
 import copy
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pathfinder.catalog.checks import ARRAY_KINDS, SINGLE_KINDS, Loaded, cross_problems
+from pathfinder.catalog.files import content_files, toml_entries
 from pathfinder.catalog.toml_lines import LineMap, syntax_problem
 from pathfinder.catalog.validation import Origin, did_you_mean, validation_problems
 from pathfinder.errors import ContentError, Problem
@@ -51,32 +51,6 @@ def _models() -> dict[str, type[BaseModel]]:
         "degrees": models.Degrees,
         "comparison": models.Comparison,
     }
-
-
-def _toml_entries(directory: Path) -> list[tuple[str, os.DirEntry[str]]]:
-    """``(relative posix path, entry)`` of every ``*.toml`` file below ``directory``, sorted by path.
-
-    ``os.scandir`` rather than ``Path.rglob``: the cache check runs on every load and this is ~20× faster.
-    Symlinked directories are not followed (no loops).
-    """
-    found: list[tuple[str, os.DirEntry[str]]] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-                elif entry.name.endswith(".toml") and entry.is_file():
-                    found.append((prefix + entry.name, entry))
-
-    walk(str(directory), "")
-    found.sort(key=lambda pair: pair[0])
-    return found
-
-
-def content_files(directory: Path) -> list[Path]:
-    """Every ``*.toml`` under ``directory``, recursively, in a stable (path-sorted) order."""
-    return [directory / relative for relative, _ in _toml_entries(directory)]
 
 
 def _parse(file: Path, problems: list[Problem]) -> _Parsed | None:
@@ -248,7 +222,7 @@ def check_content(directory: Path | None = None) -> list[Problem]:
 def _signature(directory: Path) -> FileSignature:
     """What a cached catalog depends on: each file's relative path, modification time and size."""
     signature = []
-    for relative, entry in _toml_entries(directory):
+    for relative, entry in toml_entries(directory):
         stat = entry.stat()
         signature.append((relative, stat.st_mtime_ns, stat.st_size))
     return tuple(signature)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from pathfinder.catalog.catalog import Catalog, default_content_dir
-from pathfinder.catalog.loader import content_files, load_catalog
+from pathfinder.catalog.files import content_files
 
 CACHE_PREFIX = "catalog-"
 MAPPING_FIELDS = ("paths", "skills", "categories", "certifications", "backgrounds", "resources")
@@ -55,6 +55,8 @@ def _from_plain(plain: dict[str, Any]) -> Catalog:
 
 def load_catalog_cached(content_dir: Path | None, cache_dir: Path) -> Catalog:
     """The catalog of ``content_dir`` (None: the shipped content), from the cache when it is current."""
+    from pathfinder.catalog.loader import load_catalog  # only needed when the cache is missing or stale
+
     directory = (content_dir or default_content_dir()).resolve()
     if not directory.is_dir():
         return load_catalog(directory)  # raises the loader's clear ContentError
