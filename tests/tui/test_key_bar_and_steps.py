@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.cells import cell_len
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TextArea
 from tui_helpers import DATA, AppFactory, settle
 
+from pathfinder.tui.screens.dialogs import TomlView
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.wizard import WizardScreen
+from pathfinder.tui.widgets.actions import ActionBar
 from pathfinder.tui.widgets.footer import Footer
 from pathfinder.tui.widgets.steps import StepBar
 
@@ -99,3 +103,23 @@ async def test_step_bar_ignores_clicks_on_steps_not_reached(build_app: AppFactor
         await pilot.click(StepBar, offset=(top.index("6 Plan") + 2, 0))
         await pilot.pause()
         assert app.screen.current == "background"  # type: ignore[attr-defined]
+
+
+async def test_plan_actions_work_with_mouse_and_keyboard(build_app: AppFactory, tmp_path: Path) -> None:
+    """A click on "As TOML" shows the plan's TOML; back on the bar, ← ← (to "Export .md") and enter export."""
+    plan = tmp_path / "sample-plan.toml"
+    plan.write_bytes(SAMPLE.read_bytes())
+    app = build_app(open_path=plan)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        bar = app.screen.query_one("#plan-buttons", ActionBar)
+        line = "".join(segment.text for segment in bar.render_line(0))
+        await pilot.click("#plan-buttons", offset=(line.index("As TOML") + 1, 0))
+        await settle(pilot, lambda: isinstance(app.screen, TomlView))
+        assert 'target = "project-manager"' in app.screen.query_one(TextArea).text
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        bar.focus()
+        await pilot.press("left", "left", "enter")
+        await settle(pilot, lambda: (tmp_path / "sample-plan.md").exists())
+        assert "Earn PMP" in (tmp_path / "sample-plan.md").read_text(encoding="utf-8")

@@ -13,10 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from pathfinder.plan.models import STEP_STATUSES, Step
 from pathfinder.tui.screens.pane import WizardPane
+from pathfinder.tui.widgets.actions import Action, ActionBar
 
 STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
 
@@ -102,12 +103,16 @@ class PlanPane(WizardPane):
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="plan-hint", classes="muted")
-        with Horizontal(id="plan-buttons"):
-            yield Button("Add step", id="plan-add", compact=True)
-            yield Button("Save", id="plan-save", compact=True, variant="primary")
-            yield Button("Export .md", id="plan-export", compact=True)
-            yield Button("Progress", id="plan-progress-view", compact=True)
-            yield Button("As TOML", id="plan-toml", compact=True)
+        yield ActionBar(
+            [
+                Action("plan-add", "Add step", min_width=8),
+                Action("plan-save", "Save", primary=True, min_width=8),
+                Action("plan-export", "Export .md", min_width=8),
+                Action("plan-progress-view", "Progress", min_width=8),
+                Action("plan-toml", "As TOML", min_width=8),
+            ],
+            id="plan-buttons",
+        )
 
     def on_mount(self) -> None:
         self.shown()
@@ -253,8 +258,8 @@ class PlanPane(WizardPane):
     def row_selected(self, event: DataTable.RowSelected) -> None:
         self.edit_step(event.cursor_row)
 
-    @on(Button.Pressed, "#plan-buttons Button")
-    def button_pressed(self, event: Button.Pressed) -> None:
+    @on(ActionBar.Pressed, "#plan-buttons")
+    def button_pressed(self, event: ActionBar.Pressed) -> None:
         actions = {
             "plan-add": self.add_step,
             "plan-save": self.pf_app.action_save,
@@ -262,6 +267,6 @@ class PlanPane(WizardPane):
             "plan-progress-view": self.pf_app.action_progress,
             "plan-toml": self.pf_app.action_view_toml,
         }
-        action = actions.get(event.button.id or "")
+        action = actions.get(event.action)
         if action is not None:
             action()

@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from pathfinder.tui.session import WIZARD_STEPS
+from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.footer import Footer
 from pathfinder.tui.widgets.steps import StepBar
 
@@ -96,9 +97,9 @@ class WizardScreen(Screen[None]):
             if first is not None:
                 yield first
         with Horizontal(id="wizard-nav"):
-            yield Button("‹ Back", id="nav-back", compact=True)
+            yield ActionBar([Action("back", "‹ Back", min_width=10)], id="nav-back")
             yield Static("", id="wizard-status")
-            yield Button("Next ›", id="nav-next", compact=True, variant="primary")
+            yield ActionBar([Action("next", "Next ›", primary=True, min_width=10)], id="nav-next")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -187,11 +188,11 @@ class WizardScreen(Screen[None]):
     def action_home(self) -> None:
         self.pf_app.go_home()
 
-    @on(Button.Pressed, "#nav-next")
+    @on(ActionBar.Pressed, "#nav-next")
     def next_pressed(self) -> None:
         self.action_next()
 
-    @on(Button.Pressed, "#nav-back")
+    @on(ActionBar.Pressed, "#nav-back")
     def back_pressed(self) -> None:
         self.action_back()
 
