@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.screen import Screen
 
+from pathfinder.tui.css_cache import share_css_parse_cache
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 
@@ -48,7 +49,13 @@ class PathfinderCore(App[int]):
         catch_crashes: bool = True,
     ) -> None:
         gc.disable()
-        super().__init__()
+        share_css_parse_cache()
+        css_path = None
+        if open_path is not None and isinstance(self.CSS_PATH, str):
+            # The first screen will be the wizard: read its stylesheet together with the app's, so the
+            # CSS is parsed once (Textual re-parses all of it when a screen brings a stylesheet of its own).
+            css_path = [self.CSS_PATH, "screens/wizard.tcss"]
+        super().__init__(css_path=css_path)
         self.plan_dir = plan_dir
         self.data_dir = data_dir
         self.content_dir = content_dir
