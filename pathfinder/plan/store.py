@@ -96,8 +96,11 @@ def _schema_version(document: dict[str, Any], text: str, source: Path | None) ->
         return migrations.FIRST_VERSION
     version = document["schema_version"]
     current = migrations.current_version()
-    line = LineMap(text).line_of(("schema_version",))
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+    valid = not isinstance(version, bool) and isinstance(version, int) and version >= 1
+    if valid and version <= current:
+        return int(version)
+    line = LineMap(text).line_of(("schema_version",))  # only for the message: scanning the text costs
+    if not valid:
         problem = Problem(
             source, f"expected a whole number (1 or more), got {version!r}", "schema_version", line
         )
@@ -109,7 +112,7 @@ def _schema_version(document: dict[str, Any], text: str, source: Path | None) ->
             title="Newer plan file",
             problems=[Problem(source, f"schema {version} is newer than {current}", "schema_version", line)],
         )
-    return version
+    return int(version)
 
 
 def _fallback_now(source: Path | None) -> datetime:
