@@ -20,6 +20,14 @@ from pathfinder.serve.terminal import clamp_size
 READ_CHUNK = 65536
 FIRST_FRAME_BYTES = 2048
 """Output after which an app counts as drawn: its start-up sequences are far shorter, a frame longer."""
+PTY_PIECE = 4095
+"""The most one read of a PTY master returns (Linux's line-discipline buffer). A read this long means the
+app is still writing: a frame of 30 KB arrives as eight such pieces."""
+GATHER_WAIT = 0.003
+GATHER_LIMIT = 65536
+"""Pieces that follow each other within GATHER_WAIT go to the visitor as one write (a frame in one or two
+SSH packets instead of one per piece: less encryption, fewer syscalls for the server, the client and its
+terminal), up to GATHER_LIMIT bytes. Short writes such as a keystroke's echo are sent at once."""
 
 
 def open_pty(columns: int, rows: int) -> tuple[int, int]:
@@ -47,6 +55,7 @@ class PtyBridge:
         self.output_bytes = 0
         self.last_input = time.monotonic()
         self.size: tuple[int, int] = (0, 0)
+        self.gather_wait = GATHER_WAIT
         self._loop = asyncio.get_running_loop()
 
     async def _wait(self, writable: bool) -> None:
@@ -69,20 +78,40 @@ class PtyBridge:
             else:
                 self._loop.remove_reader(self.master)
 
+    def _read(self) -> bytes | None:
+        """What the app has written so far (b"" if nothing yet); None once the app side has hung up."""
+        try:
+            return os.read(self.master, READ_CHUNK) or None
+        except BlockingIOError:
+            return b""
+        except OSError as error:
+            if error.errno in (errno.EIO, errno.EBADF):
+                return None
+            raise
+
+    async def _gather(self, first: bytes) -> bytes:
+        """``first`` plus the pieces of the same frame that follow within ``gather_wait`` of each other."""
+        pieces, size, last = [first], len(first), first
+        while len(last) >= PTY_PIECE and size < GATHER_LIMIT:
+            last = self._read() or b""
+            if not last:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wait(writable=False), self.gather_wait)
+                last = self._read() or b""  # a hang-up is seen by the next read of pump_output
+            pieces.append(last)
+            size += len(last)
+        return b"".join(pieces)
+
     async def pump_output(self) -> None:
         """App → visitor until the app side hangs up (EIO); drain() stalls only this app if slow."""
         while True:
-            try:
-                data = os.read(self.master, READ_CHUNK)
-            except BlockingIOError:
+            data = self._read()
+            if data is None:
+                return
+            if not data:
                 await self._wait(writable=False)
                 continue
-            except OSError as error:
-                if error.errno in (errno.EIO, errno.EBADF):
-                    return
-                raise
-            if not data:
-                return
+            data = await self._gather(data)
             self.output_bytes += len(data)
             if self.output_bytes >= FIRST_FRAME_BYTES:
                 self.first_frame.set()

@@ -3,6 +3,10 @@
 Textual parses each app's CSS (its own and every widget's DEFAULT_CSS) afresh per App: about a quarter of
 an app's start-up. The result depends only on the CSS text, where it came from and the theme variables,
 so one process-wide cache keyed by all of those is safe; a child inherits it warm from the zygote.
+Likewise the theme's colour variables (a few hundred shades computed per App from the same theme).
+
+Both wrap Textual internals of the pinned version and stand aside if those are missing, so a different
+Textual only loses the speed-up.
 """
 
 from __future__ import annotations
@@ -22,6 +26,17 @@ def share_css_parse_cache() -> bool:
     if original is None or getattr(original, "_pathfinder_shared", False):
         return False
     shared: dict[tuple[Any, ...], Any] = {}
+    variable_sets: dict[tuple[tuple[str, str], ...], int] = {}
+
+    def variables_id(stylesheet: Any) -> int:
+        """A small number for the stylesheet's variables, worked out once per variables dict (Textual
+        replaces the dict when the theme changes; it never edits it in place)."""
+        variables = stylesheet._variables
+        known = stylesheet.__dict__.get("_pathfinder_variables")
+        if known is None or known[0] is not variables:
+            number = variable_sets.setdefault(tuple(sorted(variables.items())), len(variable_sets))
+            known = stylesheet._pathfinder_variables = (variables, number)
+        return int(known[1])
 
     def parse_rules(
         self: Any,
@@ -31,8 +46,7 @@ def share_css_parse_cache() -> bool:
         tie_breaker: int = 0,
         scope: str = "",
     ) -> Any:
-        variables = tuple(sorted(self._variables.items()))
-        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables_id(self))
         cached = shared.get(key)
         if cached is not None:
             return cached
@@ -43,4 +57,36 @@ def share_css_parse_cache() -> bool:
 
     parse_rules._pathfinder_shared = True  # type: ignore[attr-defined]
     Stylesheet._parse_rules = parse_rules  # type: ignore[method-assign]
+    return True
+
+
+COLOR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
+                "surface", "panel", "boost", "dark", "luminosity_spread", "text_alpha", "ansi")  # fmt: skip
+
+
+def share_theme_colors() -> bool:
+    """Remember the colour variables Textual generates from a theme (each App works them out again:
+    about 1.5 ms); each caller gets its own copy of the dict."""
+    try:
+        from textual.design import ColorSystem
+    except ImportError:
+        return False
+    original = getattr(ColorSystem, "generate", None)
+    if original is None or getattr(original, "_pathfinder_shared", False):
+        return False
+    if not all(hasattr(ColorSystem("#000000"), name) for name in (*COLOR_FIELDS, "variables")):
+        return False
+    shared: dict[tuple[Any, ...], dict[str, str]] = {}
+
+    def generate(self: Any) -> dict[str, str]:
+        key = (*(getattr(self, name) for name in COLOR_FIELDS), tuple(sorted(self.variables.items())))
+        cached = shared.get(key)
+        if cached is None:
+            cached = original(self)
+            if len(shared) < MAX_ENTRIES:
+                shared[key] = cached
+        return dict(cached)
+
+    generate._pathfinder_shared = True  # type: ignore[attr-defined]
+    ColorSystem.generate = generate  # type: ignore[method-assign]
     return True

@@ -248,9 +248,10 @@ def main() -> None:
     factory = import_factory(args.app, args.app_path)
     catalog = preload(args.app)
     if not args.no_warm_up:
-        from pathfinder.serve.warm_caches import share_css_parse_cache
+        from pathfinder.serve.warm_caches import share_css_parse_cache, share_theme_colors
 
         share_css_parse_cache()
+        share_theme_colors()
         warm_up(factory, catalog)
     gc.collect()
     gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child

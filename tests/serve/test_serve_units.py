@@ -101,3 +101,64 @@ def test_export_refuses_odd_names_and_links(tmp_path: Path) -> None:
     for name in ("../good", "link", "-rf", ""):
         with pytest.raises(CommandRefused):
             export_plan(tmp_path, name)
+
+
+class _Channel:
+    """Stands in for asyncssh's stdout: records every write."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+
+    async def drain(self) -> None:
+        return None
+
+
+async def test_pty_output_is_gathered_into_few_writes_and_arrives_whole() -> None:
+    import asyncio
+    import os
+    from types import SimpleNamespace
+
+    from pathfinder.serve.pty_bridge import PTY_PIECE, PtyBridge, open_pty
+
+    master, slave = open_pty(80, 24)
+    channel = _Channel()
+    bridge = PtyBridge(master, SimpleNamespace(stdout=channel))  # type: ignore[arg-type]
+    bridge.gather_wait = 1.0  # a loaded test machine may take a while to refill the PTY's buffer
+    frame = bytes(range(32, 127)) * 320  # 30400 bytes: eight pieces of a PTY read
+    pump = asyncio.ensure_future(bridge.pump_output())
+
+    async def received(size: int) -> None:
+        while sum(map(len, channel.writes)) < size:
+            await asyncio.sleep(0.01)
+
+    await asyncio.to_thread(os.write, slave, frame)
+    await asyncio.wait_for(received(len(frame)), 10)
+    assert b"".join(channel.writes) == frame
+    assert len(channel.writes) < len(frame) // PTY_PIECE and bridge.first_frame.is_set()
+    writes_so_far = len(channel.writes)
+    os.write(slave, b"x")  # a short write (a key's echo) goes out on its own, not held back
+    await asyncio.wait_for(received(len(frame) + 1), 10)
+    assert channel.writes[writes_so_far:] == [b"x"]
+    os.close(slave)
+    await asyncio.wait_for(pump, 5)  # the app side hung up: the pump ends
+    os.close(master)
+
+
+def test_theme_colours_are_shared_and_equal_to_textual_own() -> None:
+    import subprocess
+    import sys
+
+    check = (
+        "from textual.theme import BUILTIN_THEMES\n"
+        "before = {n: t.to_color_system().generate() for n, t in BUILTIN_THEMES.items()}\n"
+        "from pathfinder.serve.warm_caches import share_theme_colors\n"
+        "assert share_theme_colors() and not share_theme_colors()\n"
+        "for n, t in BUILTIN_THEMES.items():\n"
+        "    first = t.to_color_system().generate(); first['x'] = 'changed by a caller'\n"
+        "    assert t.to_color_system().generate() == before[n], n\n"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,107 @@
+"""Helpers for bench_ssh.py: the host's processes, their memory, and who used how much CPU in a burst."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tui_support import cpu_seconds
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(part) for part in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def app_pids(server_pid: int) -> list[int]:
+    return [pid for zygote in children(server_pid) for pid in children(zygote)]
+
+
+def wait_no_apps(server_pid: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while app_pids(server_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def smaps(pid: int) -> dict[str, int]:
+    values = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        key, value = line.split(":", 1)
+        values[key] = int(value.split()[0])
+    return values
+
+
+def precise_cpu(pid: int) -> float:
+    """CPU seconds of a process's live threads in nanoseconds (schedstat): /proc/PID/stat counts whole
+    clock ticks, which under-counts 60 short-lived processes by about half a second."""
+    try:
+        return cpu_seconds(pid)
+    except OSError:
+        return process_cpu(pid)
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process (all its threads, living and ended), from /proc/PID/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def all_processes() -> dict[int, float]:
+    """CPU seconds of every process now on the machine, by pid."""
+    return {
+        int(entry.name): process_cpu(int(entry.name)) for entry in os.scandir("/proc") if entry.name.isdigit()
+    }
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy (all cores), from /proc/stat."""
+    values = [int(part) for part in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(values[:8]) - values[3] - values[4]) / CLOCK_TICKS
+
+
+class CpuMeter:
+    """CPU used during a burst by the SSH server, the fork server, the new apps, the ssh clients, tmux,
+    the harness and everything else on the machine (other people's work included)."""
+
+    def __init__(self, server_pid: int, tmux_server: int, tmux_client: int) -> None:
+        self.fixed = {"SSH server (asyncssh)": [server_pid], "fork server": children(server_pid),
+                      "tmux server (the visitors' terminals)": [tmux_server]}  # fmt: skip
+        self.tmux_client = tmux_client
+        self.server_pid = server_pid
+        self.before_apps = set(app_pids(server_pid))
+        self.start = self.snapshot()
+        self.everyone = all_processes()
+
+    def snapshot(self) -> dict[str, float]:
+        values = {name: sum(map(precise_cpu, pids)) for name, pids in self.fixed.items()}
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        harness = usage.ru_utime + usage.ru_stime + precise_cpu(self.tmux_client)
+        return {**values, "harness (bench + its tmux client)": harness, "machine busy": machine_busy()}
+
+    def used(self, ssh_pids: list[int]) -> dict[str, float]:
+        end = self.snapshot()
+        used = {name: end[name] - self.start[name] for name in end}
+        new_apps = [pid for pid in app_pids(self.server_pid) if pid not in self.before_apps]
+        used["apps (all new, since fork)"] = sum(map(precise_cpu, new_apps))
+        used["ssh clients"] = sum(map(precise_cpu, ssh_pids))
+        ours = {os.getpid(), self.tmux_client, *new_apps, *ssh_pids, *self.before_apps}
+        ours.update(pid for pids in self.fixed.values() for pid in pids)
+        others = all_processes().items()
+        used["other processes"] = sum(
+            cpu - self.everyone.get(pid, 0.0) for pid, cpu in others if pid not in ours
+        )
+        busy = used.pop("machine busy")
+        used["unaccounted (processes that ended, interrupts)"] = busy - sum(used.values())
+        used["machine busy (2 cores)"] = busy
+        return used
