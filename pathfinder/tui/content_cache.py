@@ -1,9 +1,12 @@
 """A per-user cache of the validated catalog, so the app opens a plan quickly.
 
-Validating the content takes ~70 ms; unpickling the already-validated models takes ~6 ms. The cache
-key covers Pathfinder's and pydantic's versions and every content file's path, size and modification
-time, so any edit (or upgrade) rebuilds it. The cache lives in the user's own data directory; a
-missing, stale or unreadable cache is simply rebuilt, never an error.
+Validating the content takes ~70 ms; unpickling the already-validated models takes ~6 ms, plus building
+the model classes (~25 ms). The cache file starts with a small summary in plain Python (the paths' names
+and the content version) that is read without pydantic, so an opened plan can be painted before the
+models are loaded. The cache key covers Pathfinder's and pydantic's installations, the content models'
+source and every content file's path, size and modification time, so any edit (or upgrade) rebuilds it.
+The cache lives in the user's own data directory; a missing, stale or unreadable cache is simply
+rebuilt, never an error.
 """
 
 from __future__ import annotations
@@ -11,28 +14,49 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from importlib.util import find_spec
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.catalog import Catalog, default_content_dir
 from pathfinder.catalog.files import content_files
+
+if TYPE_CHECKING:
+    from pathfinder.catalog.catalog import Catalog
 
 CACHE_PREFIX = "catalog-"
 MAPPING_FIELDS = ("paths", "skills", "categories", "certifications", "backgrounds", "resources")
 
 
-def cache_key(directory: Path) -> str:
-    """A digest of everything the validated catalog depends on."""
-    from pydantic import VERSION
+@dataclass(frozen=True)
+class ContentSummary:
+    """What the first screen of an opened plan needs from the content, readable without pydantic."""
 
-    import pathfinder.catalog.models as models
+    version: str
+    path_names: dict[str, str]
+    """Career path id → name, in the content's order."""
+
+
+def _installed(module: str) -> str:
+    """Where ``module`` is installed and when it changed, found without importing it."""
+    spec = find_spec(module)
+    origin = spec.origin if spec is not None else None
+    if not origin:
+        return f"{module}:missing"
+    stat = Path(origin).stat()
+    return f"{origin}:{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def cache_key(directory: Path) -> str:
+    """A digest of everything the validated catalog depends on (computed without importing pydantic)."""
     from pathfinder import __version__
 
-    model_stat = Path(models.__file__).stat()  # a changed model (a development checkout) rebuilds too
+    models = Path(__file__).resolve().parent.parent / "catalog" / "models.py"
+    model_stat = models.stat()  # a changed model (a development checkout) rebuilds too
     digest = hashlib.sha256(
-        f"{__version__}|{VERSION}|{model_stat.st_mtime_ns}:{model_stat.st_size}|{directory}".encode()
+        f"{__version__}|{_installed('pydantic')}|{_installed('pydantic_core')}|"
+        f"{model_stat.st_mtime_ns}:{model_stat.st_size}|{directory}".encode()
     )
     for file in content_files(directory):
         stat = file.stat()
@@ -48,21 +72,50 @@ def _to_plain(catalog: Catalog) -> dict[str, Any]:
 
 
 def _from_plain(plain: dict[str, Any]) -> Catalog:
+    from pathfinder.catalog.catalog import Catalog
+
     for name in MAPPING_FIELDS:
         plain[name] = MappingProxyType(plain[name])
     return Catalog(**plain)
+
+
+def summarise(catalog: Catalog) -> ContentSummary:
+    return ContentSummary(
+        version=catalog.meta.version, path_names={path.id: path.name for path in catalog.paths.values()}
+    )
+
+
+def _content_directory(content_dir: Path | None) -> Path:
+    from pathfinder.catalog.catalog import default_content_dir
+
+    return (content_dir or default_content_dir()).resolve()
+
+
+def _cache_file(directory: Path, cache_dir: Path) -> Path:
+    return cache_dir / f"{CACHE_PREFIX}{cache_key(directory)}.pickle"
+
+
+def read_summary(content_dir: Path | None, cache_dir: Path) -> ContentSummary | None:
+    """The summary stored with a current cache; None when there is none (load the catalog instead)."""
+    try:
+        with _cache_file(_content_directory(content_dir), cache_dir).open("rb") as stream:
+            summary = pickle.load(stream)
+        return ContentSummary(version=str(summary["version"]), path_names=dict(summary["path_names"]))
+    except Exception:
+        return None
 
 
 def load_catalog_cached(content_dir: Path | None, cache_dir: Path) -> Catalog:
     """The catalog of ``content_dir`` (None: the shipped content), from the cache when it is current."""
     from pathfinder.catalog.loader import load_catalog  # only needed when the cache is missing or stale
 
-    directory = (content_dir or default_content_dir()).resolve()
+    directory = _content_directory(content_dir)
     if not directory.is_dir():
         return load_catalog(directory)  # raises the loader's clear ContentError
-    cache_file = cache_dir / f"{CACHE_PREFIX}{cache_key(directory)}.pickle"
+    cache_file = _cache_file(directory, cache_dir)
     try:
         with cache_file.open("rb") as stream:
+            pickle.load(stream)  # the summary
             return _from_plain(pickle.load(stream))
     except Exception:
         pass
@@ -72,7 +125,10 @@ def load_catalog_cached(content_dir: Path | None, cache_dir: Path) -> Catalog:
         for old in cache_dir.glob(f"{CACHE_PREFIX}*.pickle"):
             old.unlink(missing_ok=True)
         partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(_to_plain(catalog), protocol=pickle.HIGHEST_PROTOCOL))
+        summary = summarise(catalog)
+        with partial.open("wb") as stream:
+            pickle.dump({"version": summary.version, "path_names": summary.path_names}, stream)
+            pickle.dump(_to_plain(catalog), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, cache_file)
     except OSError:
         pass  # a read-only data directory only costs speed

@@ -10,7 +10,7 @@ import asyncio
 import gc
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.store import LoadedPlan
+    from pathfinder.tui.content_cache import ContentSummary
     from pathfinder.tui.session import Session
 
 DRAFT_DELAY_SECONDS = 0.8
@@ -50,7 +51,7 @@ class PathfinderCore(App[int]):
     ) -> None:
         gc.disable()
         share_css_parse_cache()
-        css_path = None
+        css_path: list[str | PurePath] | None = None
         if open_path is not None and isinstance(self.CSS_PATH, str):
             # The first screen will be the wizard: read its stylesheet together with the app's, so the
             # CSS is parsed once (Textual re-parses all of it when a screen brings a stylesheet of its own).
@@ -59,7 +60,10 @@ class PathfinderCore(App[int]):
         self.plan_dir = plan_dir
         self.data_dir = data_dir
         self.content_dir = content_dir
-        self.catalog: Catalog | None = catalog
+        self._catalog: Catalog | None = catalog
+        self._catalog_deferred = False
+        """An opened plan was painted from the content's summary; the catalog loads on first use."""
+        self.content_summary: ContentSummary | None = None
         self.today: Callable[[], date] = today or date.today
         self._now = now
         self.hosted = hosted or hosted_keyless
@@ -97,14 +101,22 @@ class PathfinderCore(App[int]):
         naming the file, line and field is shown over it once the app is mounted.
         """
         self._loading_started = True
-        self._load_catalog_now()
-        if self.content_error is None:
-            try:
-                self._start_session(path, self._read_plan(path))
-            except Exception as error:
-                self._startup_error = self._as_plan_error(path, error)
-        if self.content_error is not None or self._startup_error is not None:
+        from pathfinder.tui.plan_files import as_plan_error, read_plan
+
+        try:
+            self._start_session(path, read_plan(path))
+        except Exception as error:
+            self._startup_error = as_plan_error(path, error)
             return OpeningScreen()
+        if self._catalog is None:
+            from pathfinder.tui.content_cache import read_summary
+
+            self.content_summary = read_summary(self.content_dir, self.data_dir / "cache")
+            self._catalog_deferred = self.content_summary is not None
+            if not self._catalog_deferred:
+                self._load_catalog_now()
+                if self.content_error is not None:
+                    return OpeningScreen()
         from pathfinder.tui.screens.wizard import WizardScreen
 
         wizard = WizardScreen(self._first_step())
@@ -122,8 +134,35 @@ class PathfinderCore(App[int]):
             # After the base screen is mounted, or the error view pushed over it can be left empty.
             self.call_after_refresh(self.show_error, problem)
         else:
-            self.call_after_refresh(self._after_plan_opened)
+            self.call_after_refresh(self._finish_opening)
         self.call_after_refresh(self._startup_done)
+
+    def _finish_opening(self) -> None:
+        """The plan is on screen: load the content now (if it was painted from the summary), then check."""
+        if self.catalog is None and self.content_error is not None:
+            self.switch_screen(OpeningScreen())  # the wizard cannot work without content
+            self.show_error(self.content_error)
+            return
+        self._after_plan_opened()
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The career content (None until loaded, or if it failed to load: see ``content_error``)."""
+        if self._catalog is None and self._catalog_deferred:
+            self._catalog_deferred = False
+            self._load_catalog_now()
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog: Catalog | None) -> None:
+        self._catalog = catalog
+
+    def path_names(self) -> dict[str, str]:
+        """Career path id → name, from the content or, before it has loaded, from its summary."""
+        if self._catalog is None and self.content_summary is not None:
+            return self.content_summary.path_names
+        catalog = self.catalog
+        return {path.id: path.name for path in catalog.paths.values()} if catalog is not None else {}
 
     def _after_first_frame(self) -> None:
         """The welcome is on screen: offer a draft left behind; content loads when first needed."""
@@ -179,6 +218,8 @@ class PathfinderCore(App[int]):
 
     async def need_catalog(self) -> Catalog | None:
         """The catalog, loading it if needed; None if it failed to load."""
+        if self._catalog_deferred:
+            return self.catalog
         if not self.catalog_ready.is_set():
             self.ensure_content_loading()
             if isinstance(self.screen, WelcomeScreen):
@@ -286,33 +327,20 @@ class PathfinderCore(App[int]):
 
     async def open_plan(self, path: Path) -> bool:
         """Open a plan file into a new session; a broken file shows the error view."""
+        from pathfinder.tui.plan_files import as_plan_error, read_plan
+
         catalog = await self.need_catalog()
         if catalog is None:
             return False
         try:
-            loaded = await asyncio.to_thread(self._read_plan, path)
+            loaded = await asyncio.to_thread(read_plan, path)
         except Exception as error:
-            self.show_error(self._as_plan_error(path, error))
+            self.show_error(as_plan_error(path, error))
             return False
         self._start_session(path, loaded)
         self._after_plan_opened()
         self.push_wizard(self._first_step())
         return True
-
-    @staticmethod
-    def _read_plan(path: Path) -> LoadedPlan:
-        from pathfinder.plan.store import load_plan
-
-        return load_plan(path)
-
-    @staticmethod
-    def _as_plan_error(path: Path, error: Exception) -> PathfinderError:
-        """A plan file's problem as the error view shows it (an unexpected one explained, not raised)."""
-        from pathfinder.errors import PathfinderError, PlanFileError
-
-        if isinstance(error, PathfinderError):
-            return error
-        return PlanFileError(f"{path} could not be opened: {error}", title="Cannot open plan")
 
     def _start_session(self, path: Path, loaded: LoadedPlan) -> None:
         from pathfinder.tui.session import Session
@@ -332,16 +360,13 @@ class PathfinderCore(App[int]):
             self._migrated_from = None
 
     def _warn_unknown_references(self) -> None:
-        try:
-            from pathfinder.plan.references import check_references
-        except ImportError:
-            return
-        if self.session is None or self.catalog is None:
-            return
-        problems = check_references(self.session.plan, self.catalog)
-        if problems:
-            shown = "\n".join(f"• {problem.message}" for problem in problems[:4])
-            self.notify(f"Some ids in this plan are unknown to the content:\n{shown}", severity="warning")
+        from pathfinder.tui.plan_files import unknown_references_note
+
+        catalog = self.catalog
+        if self.session is not None and catalog is not None:
+            note = unknown_references_note(self.session.plan, catalog)
+            if note is not None:
+                self.notify(note, severity="warning")
 
     def show_error(self, error: PathfinderError) -> None:
         from pathfinder.tui.screens.dialogs import ErrorScreen
