@@ -86,7 +86,7 @@ def test_new_profile_journey_saves_a_plan_that_loads(terminal: Terminal) -> None
     terminal.settle()
     terminal.press("Enter")  # open the target picker
     terminal.wait_for("Technical program manager", "the list of paths")
-    terminal.press("Down", "Enter")  # the first path after the prompt: Product manager
+    terminal.press("Enter")  # the list opens on its first path: Product manager
     terminal.wait_for_pattern(r"Target Product manager.*\d+/\d+ done", "the generated steps")
     terminal.settle()
 

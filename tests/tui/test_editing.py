@@ -9,6 +9,7 @@ from tui_helpers import DATA, AppFactory, settle
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.step_dialog import StepDialog
 from pathfinder.tui.screens.wizard import WizardScreen
+from pathfinder.tui.widgets.picker import Picker
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 
@@ -50,7 +51,7 @@ async def test_export_writes_markdown_next_to_the_plan(build_app: AppFactory) ->
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         app.screen.go("plan", check=False)
         await settle(pilot, lambda: app.screen.query("#target"))
-        app.screen.query_one("#target", Select).value = "project-manager"
+        app.screen.query_one("#target", Picker).value = "project-manager"
         await pilot.pause()
         app.action_export_markdown()
         exported = app.plan_dir / "project-manager-plan.md"

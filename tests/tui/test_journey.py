@@ -13,6 +13,7 @@ from pathfinder.tui.screens.dialogs import SaveDialog
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
 from pathfinder.tui.widgets.check import Check
+from pathfinder.tui.widgets.picker import Picker
 
 
 def wizard(app: object) -> WizardScreen:
@@ -82,7 +83,7 @@ async def test_fresh_start_to_saved_plan_and_back(build_app: AppFactory, plan_di
 
         await pilot.press("ctrl+n")
         assert screen.current == "plan"
-        screen.query_one("#target", Select).value = "project-manager"
+        screen.query_one("#target", Picker).value = "project-manager"
         await pilot.pause()
         table = screen.query_one(DataTable)
         assert table.row_count == len(plan_steps(profile, "project-manager", catalog, TODAY)) > 0

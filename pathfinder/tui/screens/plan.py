@@ -13,11 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Label, Select, Static
+from textual.widgets import DataTable, Label, Static
 
 from pathfinder.plan.models import STEP_STATUSES, Step
 from pathfinder.tui.screens.pane import WizardPane
 from pathfinder.tui.widgets.actions import Action, ActionBar
+from pathfinder.tui.widgets.picker import Picker
 
 STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
 
@@ -95,10 +96,10 @@ class PlanPane(WizardPane):
     """Target selector, progress, and the step table."""
 
     def compose(self) -> ComposeResult:
-        options = [(path.name, path.id) for path in self.catalog.paths.values()]
+        options = [(name, path_id) for path_id, name in self.pf_app.path_names().items()]
         with Horizontal(id="plan-top"):
             yield Label("Target", classes="field-label")
-            yield Select(options, prompt="choose your target path…", id="target", compact=True)
+            yield Picker(options, prompt="choose your target path…", title="Target path", id="target")
             yield Static("", id="plan-progress")
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
         yield table
@@ -121,15 +122,16 @@ class PlanPane(WizardPane):
         if self.session.plan.target:
             self.query_one(StepTable).focus()
         else:
-            self.query_one("#target", Select).focus()
+            self.query_one("#target", Picker).focus()
 
     def shown(self) -> None:
         plan = self.session.plan
-        select: Select[str] = self.query_one("#target", Select)
-        if plan.target and plan.target in self.catalog.paths and select.value != plan.target:
-            with select.prevent(Select.Changed):
-                select.value = plan.target
-        known = plan.target in self.catalog.paths if plan.target else False
+        names = self.pf_app.path_names()  # the content may still be loading: its summary has the names
+        picker = self.query_one("#target", Picker)
+        if plan.target and plan.target in names and picker.value != plan.target:
+            with picker.prevent(Picker.Changed):
+                picker.value = plan.target
+        known = plan.target in names if plan.target else False
         if plan.target and known and self.session.steps_for != plan.profile:
             self.regenerate(plan.target)
         self.render_steps()
@@ -147,8 +149,8 @@ class PlanPane(WizardPane):
         if changed:
             self.pf_app.mark_changed()
 
-    @on(Select.Changed, "#target")
-    def target_chosen(self, event: Select.Changed) -> None:
+    @on(Picker.Changed, "#target")
+    def target_chosen(self, event: Picker.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.session.plan.target:
             self.regenerate(event.value)
             self.render_steps()
@@ -188,7 +190,7 @@ class PlanPane(WizardPane):
         done, total = self.session.plan.progress()
         self.query_one("#plan-progress", Static).update(progress_bar(done, total))
         target = self.session.plan.target
-        if target and target not in self.catalog.paths:
+        if target and target not in self.pf_app.path_names():
             hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target for new steps."
         elif target:
             hint = "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
