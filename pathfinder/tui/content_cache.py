@@ -107,19 +107,20 @@ def read_summary(content_dir: Path | None, cache_dir: Path) -> ContentSummary | 
 
 def load_catalog_cached(content_dir: Path | None, cache_dir: Path) -> Catalog:
     """The catalog of ``content_dir`` (None: the shipped content), from the cache when it is current."""
+    directory = _content_directory(content_dir)
+    cache_file = _cache_file(directory, cache_dir) if directory.is_dir() else None
+    if cache_file is not None:
+        try:
+            with cache_file.open("rb") as stream:
+                pickle.load(stream)  # the summary
+                return _from_plain(pickle.load(stream))
+        except Exception:
+            pass
     from pathfinder.catalog.loader import load_catalog  # only needed when the cache is missing or stale
 
-    directory = _content_directory(content_dir)
-    if not directory.is_dir():
-        return load_catalog(directory)  # raises the loader's clear ContentError
-    cache_file = _cache_file(directory, cache_dir)
-    try:
-        with cache_file.open("rb") as stream:
-            pickle.load(stream)  # the summary
-            return _from_plain(pickle.load(stream))
-    except Exception:
-        pass
-    catalog = load_catalog(directory)
+    catalog = load_catalog(directory)  # a missing directory raises the loader's clear ContentError
+    if cache_file is None:
+        return catalog
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob(f"{CACHE_PREFIX}*.pickle"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,7 +61,7 @@ def custom_step_id(title: str, taken: set[str]) -> str:
     return candidate
 
 
-class StepTable(DataTable[str]):
+class StepTable(DataTable[Text]):
     """The plan's steps; keys change status, edit, add, remove and reorder."""
 
     BINDINGS = [
@@ -177,13 +178,13 @@ class PlanPane(WizardPane):
         if notes_width:
             table.add_column("Notes", width=notes_width)
         for step in self.session.plan.steps:
-            cells = [
-                STATUS_MARKS[step.status],
-                step.due.isoformat() if step.due else "",
-                escape(clip(step.title, step_width)),
+            cells = [  # Text, not markup: nothing to parse (or escape) per cell
+                Text(STATUS_MARKS[step.status]),
+                Text(step.due.isoformat() if step.due else ""),
+                Text(clip(step.title, step_width)),
             ]
             if notes_width:
-                cells.append(escape(clip(step.notes.replace("\n", " "), notes_width)))
+                cells.append(Text(clip(step.notes.replace("\n", " "), notes_width)))
             table.add_row(*cells, key=step.id)
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
