@@ -50,6 +50,10 @@ SWEEP_SECONDS = 0.5
 class Visitors(TmuxControl):
     """The tmux control client, able to wait for many panes at once."""
 
+    def __init__(self, env: dict[str, str], *, columns: int, lines: int) -> None:
+        super().__init__(env, columns=columns, lines=lines)
+        self.command("set-option -g remain-on-exit on")  # a visitor whose ssh ended keeps its last screen
+
     def wait_all(self, panes: Iterable[Pane], marker: str, timeout: float) -> dict[str, float]:
         """perf_counter time at which each pane's screen was first seen to show ``marker``."""
         pending = {pane.pane_id: pane for pane in panes}
@@ -66,13 +70,13 @@ class Visitors(TmuxControl):
                     continue
                 self.output_seen.discard(pane_id)
                 asked = time.perf_counter()
-                try:
-                    screen = self.command(f"capture-pane -p -t {pane_id}")
-                except BenchError as error:
-                    raise BenchError(f"a visitor's ssh ended before the app showed: {error}") from error
+                screen = self.command(f"capture-pane -p -t {pane_id}")
                 if any(marker in line for line in screen):
                     seen[pane_id] = asked
                     del pending[pane_id]
+                elif sweep and not Path(f"/proc/{pending[pane_id].pid}").exists():
+                    shown = "\n".join(screen).strip()
+                    raise BenchError(f"a visitor's ssh ended before the app showed; its screen:\n{shown}")
             if now > deadline:
                 raise BenchError(f"only {len(seen)} sessions showed {marker!r} within {timeout:.0f} s")
             if pending and not self.output_seen.intersection(pending):
@@ -321,6 +325,8 @@ def main() -> None:
         try:
             run(args, Path(scratch), results)
         except BenchError as error:
+            for log in sorted(Path(scratch).glob("server-*/server.out")):
+                print(f"{log.parent.name}, last lines:", *log.read_text().splitlines()[-6:], sep="\n  ")
             print(f"bench_ssh: {error}", file=sys.stderr)
             raise SystemExit(2) from error
     width = max(len(label) for label in results)

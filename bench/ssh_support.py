@@ -95,6 +95,8 @@ class CpuMeter:
         new_apps = [pid for pid in app_pids(self.server_pid) if pid not in self.before_apps]
         used["apps (all new, since fork)"] = sum(map(precise_cpu, new_apps))
         used["ssh clients"] = sum(map(precise_cpu, ssh_pids))
+        cores = os.cpu_count() or 1
+        floor = sum(used[name] for name in used if name != "machine busy") / cores
         ours = {os.getpid(), self.tmux_client, *new_apps, *ssh_pids, *self.before_apps}
         ours.update(pid for pids in self.fixed.values() for pid in pids)
         others = all_processes().items()
@@ -103,5 +105,6 @@ class CpuMeter:
         )
         busy = used.pop("machine busy")
         used["unaccounted (processes that ended, interrupts)"] = busy - sum(used.values())
-        used["machine busy (2 cores)"] = busy
+        used[f"machine busy ({cores} cores)"] = busy
+        used[f"host, apps, clients, harness / {cores} cores (floor of the wall time)"] = floor
         return used
