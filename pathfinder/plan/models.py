@@ -8,14 +8,12 @@ from typing import Literal
 from pydantic import AwareDatetime, Field
 
 from pathfinder.catalog.patterns import ID_PATTERN
+from pathfinder.plan.constants import SCHEMA_VERSION as SCHEMA_VERSION
+from pathfinder.plan.constants import STEP_STATUSES as STEP_STATUSES
+from pathfinder.plan.constants import StepStatus as StepStatus
 from pathfinder.profile import Profile, ProfileModel
 
-SCHEMA_VERSION = 1
-"""The plan file schema this Pathfinder writes. Older files are migrated on load; newer are refused."""
-
 StepKind = Literal["skill", "certification", "experience", "education", "custom"]
-StepStatus = Literal["todo", "doing", "done", "skipped"]
-STEP_STATUSES: tuple[StepStatus, ...] = ("todo", "doing", "done", "skipped")
 
 
 class Step(ProfileModel):

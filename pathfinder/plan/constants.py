@@ -1,0 +1,12 @@
+"""The plan file's fixed values, importable without the models (and pydantic)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+SCHEMA_VERSION = 1
+"""The plan file schema this Pathfinder writes. Older files are migrated on load; newer are refused."""
+
+StepStatus = Literal["todo", "doing", "done", "skipped"]
+STEP_STATUSES: tuple[StepStatus, ...] = ("todo", "doing", "done", "skipped")
+"""A step's statuses in the order the plan step cycles through them."""
