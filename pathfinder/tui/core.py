@@ -1,4 +1,4 @@
-"""The App's core: injected dependencies, start-up (content on first use), the session and drafts.
+"""The App's core: injected dependencies, start-up (opening a plan file), the session and drafts.
 
 Imported at start-up: Textual and the welcome screen only. Pydantic, the catalog, the engine and the
 plan store are imported when first needed.
@@ -13,9 +13,10 @@ from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual import events
 from textual.screen import Screen
 
+from pathfinder.tui.content_app import ContentApp
 from pathfinder.tui.css_cache import share_css_parse_cache
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
@@ -24,13 +25,13 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.store import LoadedPlan
-    from pathfinder.tui.content_cache import ContentSummary
     from pathfinder.tui.session import Session
 
 DRAFT_DELAY_SECONDS = 0.8
+NOT_OPENED_MODE = "plan-not-opened"
 
 
-class PathfinderCore(App[int]):
+class PathfinderCore(ContentApp):
     """State and start-up; :class:`pathfinder.tui.app.PathfinderApp` adds the actions and bindings."""
 
     SUB_TITLE = "product · project management"
@@ -57,26 +58,19 @@ class PathfinderCore(App[int]):
             # CSS is parsed once (Textual re-parses all of it when a screen brings a stylesheet of its own).
             css_path = [self.CSS_PATH, "screens/wizard.tcss"]
         super().__init__(css_path=css_path)
+        self._init_content(data_dir, content_dir, catalog)
         self.plan_dir = plan_dir
-        self.data_dir = data_dir
-        self.content_dir = content_dir
-        self._catalog: Catalog | None = catalog
-        self._catalog_deferred = False
-        """An opened plan was painted from the content's summary; the catalog loads on first use."""
-        self.content_summary: ContentSummary | None = None
         self.today: Callable[[], date] = today or date.today
         self._now = now
         self.hosted = hosted or hosted_keyless
         self.hosted_keyless = hosted_keyless
         self.open_path = open_path
-        self.session: Session | None = None
-        self.catalog_ready = asyncio.Event()
-        self._loading_started = False
+        self._session: Session | None = None
         self.catch_crashes = catch_crashes
         self._crash_note: str | None = None
-        self.content_error: PathfinderError | None = None
         self._startup_error: PathfinderError | None = None
         self._migrated_from: int | None = None
+        self._opening_finished = open_path is None
         self._draft_timer: Any = None
         if self.hosted:
             self.sub_title = "hosted demo"
@@ -95,28 +89,29 @@ class PathfinderCore(App[int]):
         return self._open_at_start(self.open_path)
 
     def _open_at_start(self, path: Path) -> Screen[Any]:
-        """Load the content and the plan now, so that the first screen painted is the plan itself.
+        """Read the plan now, so that the first screen painted is the plan itself.
 
-        Nothing else could be shown meanwhile. A problem leaves a bare base screen, and the error view
-        naming the file, line and field is shown over it once the app is mounted.
+        With the content's summary cached, a current plan whose shown fields look right is painted from
+        a preview and validated (with the models, and pydantic) right after the first frame, before any
+        input is handled; the content loads then too. Otherwise the plan is validated first. A problem
+        leaves a bare base screen, and the error view naming the file, line and field is shown over it.
         """
+        from pathfinder.tui.plan_files import as_plan_error, read_plan, read_plan_preview
+        from pathfinder.tui.session import Session
+
         self._loading_started = True
-        from pathfinder.tui.plan_files import as_plan_error, read_plan
-
-        try:
-            self._start_session(path, read_plan(path))
-        except Exception as error:
-            self._startup_error = as_plan_error(path, error)
-            return OpeningScreen()
-        if self._catalog is None:
-            from pathfinder.tui.content_cache import read_summary
-
-            self.content_summary = read_summary(self.content_dir, self.data_dir / "cache")
-            self._catalog_deferred = self.content_summary is not None
-            if not self._catalog_deferred:
-                self._load_catalog_now()
-                if self.content_error is not None:
-                    return OpeningScreen()
+        names_known = self._catalog is not None or self._read_content_summary()
+        preview = read_plan_preview(path) if names_known else None
+        if preview is not None:
+            self.set_session(Session.from_preview(preview, path))
+        else:
+            try:
+                self._start_session(path, read_plan(path))
+            except Exception as error:
+                self._startup_error = as_plan_error(path, error)
+                return OpeningScreen()
+            if not names_known and self._load_catalog_now() is None:
+                return OpeningScreen()
         from pathfinder.tui.screens.wizard import WizardScreen
 
         wizard = WizardScreen(self._first_step())
@@ -131,6 +126,7 @@ class PathfinderCore(App[int]):
             return
         problem = self.content_error or self._startup_error
         if problem is not None:
+            self._opening_finished = True
             # After the base screen is mounted, or the error view pushed over it can be left empty.
             self.call_after_refresh(self.show_error, problem)
         else:
@@ -138,96 +134,68 @@ class PathfinderCore(App[int]):
         self.call_after_refresh(self._startup_done)
 
     def _finish_opening(self) -> None:
-        """The plan is on screen: load the content now (if it was painted from the summary), then check."""
+        """The plan is on screen: validate it if it was painted from a preview, load the content if it
+        was painted from the summary, then tell what changed. Runs once, before any input is handled."""
+        if self._opening_finished:
+            return
+        self._opening_finished = True
+        session = self._session
+        if session is not None and session.previewing and session.path is not None:
+            from pathfinder.tui.plan_files import as_plan_error, read_plan
+            from pathfinder.tui.session import Session
+
+            try:
+                loaded = read_plan(session.path)
+            except Exception as error:
+                self._show_startup_problem(as_plan_error(session.path, error))
+                return
+            self.set_session(Session(plan=loaded.plan, path=session.path, visited=session.visited))
+            self._migrated_from = loaded.migrated_from
         if self.catalog is None and self.content_error is not None:
-            self.switch_screen(OpeningScreen())  # the wizard cannot work without content
-            self.show_error(self.content_error)
+            self._show_startup_problem(self.content_error)
             return
         self._after_plan_opened()
 
+    def _show_startup_problem(self, error: PathfinderError) -> None:
+        """The opened plan cannot be worked on: a bare base screen with the error view over it."""
+        self._session = None
+        # The wizard is the base of the default mode's screens (which Textual cannot replace): go on in
+        # a mode of its own, from a bare screen; the error view closes onto the welcome screen.
+        self.add_mode(NOT_OPENED_MODE, OpeningScreen)
+        self.switch_mode(NOT_OPENED_MODE)
+        self.show_error(error)
+
+    async def on_event(self, event: events.Event) -> None:
+        """No input reaches a plan that is still being opened (painted from its preview)."""
+        if not self._opening_finished and isinstance(event, events.InputEvent):
+            self._finish_opening()
+        await super().on_event(event)
+
     @property
-    def catalog(self) -> Catalog | None:
-        """The career content (None until loaded, or if it failed to load: see ``content_error``)."""
-        if self._catalog is None and self._catalog_deferred:
-            self._catalog_deferred = False
-            self._load_catalog_now()
-        return self._catalog
+    def session(self) -> Session | None:
+        """The plan being edited (a plan still shown from its preview is validated first)."""
+        if self._session is not None and self._session.previewing:
+            self._finish_opening()
+        return self._session
 
-    @catalog.setter
-    def catalog(self, catalog: Catalog | None) -> None:
-        self._catalog = catalog
-
-    def path_names(self) -> dict[str, str]:
-        """Career path id → name, from the content or, before it has loaded, from its summary."""
-        if self._catalog is None and self.content_summary is not None:
-            return self.content_summary.path_names
-        catalog = self.catalog
-        return {path.id: path.name for path in catalog.paths.values()} if catalog is not None else {}
+    @property
+    def shown_session(self) -> Session | None:
+        """The session as the wizard paints it: an opened plan may still be its unvalidated preview."""
+        return self._session
 
     def _after_first_frame(self) -> None:
         """The welcome is on screen: offer a draft left behind; content loads when first needed."""
+        from pathfinder.tui.draft_offer import offer_draft
+
         if self.catalog is not None:
             self.catalog_ready.set()
-        self._offer_draft()
+        offer_draft(self)
         self.call_after_refresh(self._startup_done)
-
-    def ensure_content_loading(self) -> None:
-        """Start loading the catalog unless it is loaded or loading (the welcome needs none of it)."""
-        if self._loading_started:
-            return
-        self._loading_started = True
-        self.run_worker(self._load_content(), name="load-content", group="content", exclusive=True)
 
     def _startup_done(self) -> None:
         """Collect garbage again once start-up work is over; freeze what start-up allocated."""
         gc.enable()
         gc.freeze()
-
-    async def _load_content(self) -> None:
-        """Load the catalog off the UI thread (the welcome screen stays responsive meanwhile)."""
-        from pathfinder.errors import ContentError
-
-        if self.catalog is None:
-            try:
-                self.catalog = await asyncio.to_thread(self._read_catalog)
-            except ContentError as error:
-                self.content_error = error
-            except Exception as error:
-                self.content_error = ContentError(f"The career content could not be loaded: {error}")
-        self.catalog_ready.set()
-        if self.content_error is not None:
-            self.show_error(self.content_error)
-
-    def _load_catalog_now(self) -> None:
-        """Load the catalog on this thread (at start, for a plan file); a failure is kept to be shown."""
-        from pathfinder.errors import ContentError
-
-        if self.catalog is None:
-            try:
-                self.catalog = self._read_catalog()
-            except ContentError as error:
-                self.content_error = error
-            except Exception as error:
-                self.content_error = ContentError(f"The career content could not be loaded: {error}")
-        self.catalog_ready.set()
-
-    def _read_catalog(self) -> Catalog:
-        from pathfinder.tui.content_cache import load_catalog_cached
-
-        return load_catalog_cached(self.content_dir, self.data_dir / "cache")
-
-    async def need_catalog(self) -> Catalog | None:
-        """The catalog, loading it if needed; None if it failed to load."""
-        if self._catalog_deferred:
-            return self.catalog
-        if not self.catalog_ready.is_set():
-            self.ensure_content_loading()
-            if isinstance(self.screen, WelcomeScreen):
-                self.screen.show_loading(True)
-        await self.catalog_ready.wait()
-        if isinstance(self.screen, WelcomeScreen):
-            self.screen.show_loading(False)
-        return self.catalog
 
     def now(self) -> datetime:
         """An aware timestamp for saves, consistent with the injected clock."""
@@ -243,11 +211,11 @@ class PathfinderCore(App[int]):
     # ----- sessions -------------------------------------------------------------------------------
 
     def set_session(self, session: Session) -> None:
-        self.session = session
+        self._session = session
         self._refresh_title()
 
     def _refresh_title(self) -> None:
-        session = self.session
+        session = self._session
         parts = []
         if self.hosted:
             parts.append("hosted demo")
@@ -286,37 +254,6 @@ class PathfinderCore(App[int]):
             except Exception as error:
                 self.notify(f"Could not write the draft: {error}", severity="warning")
 
-    def _offer_draft(self) -> None:
-        from pathfinder.tui.drafts import draft_summary
-
-        summary = draft_summary(self.data_dir)
-        if summary is None:
-            return
-        from pathfinder.tui.screens.dialogs import DraftOffer
-
-        def answered(recover: bool | None) -> None:
-            from pathfinder.tui.drafts import discard_draft
-
-            if recover:
-                self.run_worker(self._recover_draft(), group="flow")
-            else:
-                discard_draft(self.data_dir)
-
-        self.push_screen(DraftOffer(summary), answered)
-
-    async def _recover_draft(self) -> None:
-        from pathfinder.tui.drafts import read_draft
-        from pathfinder.tui.session import Session
-
-        if await self.need_catalog() is None:
-            return
-        draft = read_draft(self.data_dir)
-        if draft is None:
-            self.notify("The draft could not be read.", severity="warning")
-            return
-        self.set_session(Session(plan=draft.plan, path=draft.source, dirty=True))
-        self.push_wizard("plan" if draft.plan.target else "background")
-
     def push_wizard(self, step: str = "background") -> None:
         """Show the wizard (creating it if needed) at ``step``."""
         from pathfinder.tui.screens.wizard import WizardScreen
@@ -350,7 +287,8 @@ class PathfinderCore(App[int]):
 
     def _first_step(self) -> str:
         """Where an opened plan starts: its steps, or the comparison when no target is chosen yet."""
-        return "plan" if self.session is not None and self.session.plan.target else "compare"
+        session = self._session
+        return "plan" if session is not None and session.plan.target else "compare"
 
     def _after_plan_opened(self) -> None:
         """Tell the user what changed while the plan was read: unknown ids, an older schema."""
@@ -367,15 +305,6 @@ class PathfinderCore(App[int]):
             note = unknown_references_note(self.session.plan, catalog)
             if note is not None:
                 self.notify(note, severity="warning")
-
-    def show_error(self, error: PathfinderError) -> None:
-        from pathfinder.tui.screens.dialogs import ErrorScreen
-
-        def closed(_: None) -> None:
-            if isinstance(self.screen, OpeningScreen):
-                self.push_screen(WelcomeScreen())
-
-        self.push_screen(ErrorScreen(error), closed)
 
     def go_home(self) -> None:
         """Back to the welcome screen (created now if the app started on a plan file)."""

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.models import Plan
+    from pathfinder.plan.preview import PlanPreview
     from pathfinder.plan.store import LoadedPlan
 
 
@@ -17,6 +18,16 @@ def read_plan(path: Path) -> LoadedPlan:
     from pathfinder.plan.store import load_plan
 
     return load_plan(path)
+
+
+def read_plan_preview(path: Path) -> PlanPreview | None:
+    """A first look at the plan without validating it (None: read it properly first)."""
+    from pathfinder.plan.preview import read_preview
+
+    try:
+        return read_preview(path.read_bytes()) if path.is_file() else None
+    except OSError:
+        return None
 
 
 def as_plan_error(path: Path, error: Exception) -> PathfinderError:

@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from pathfinder.plan.models import Plan, Step, new_plan
-from pathfinder.profile import Profile
+if TYPE_CHECKING:  # the models (and pydantic) are not needed to paint an opened plan
+    from pathfinder.plan.models import Plan, Step
+    from pathfinder.plan.preview import PlanPreview
+    from pathfinder.profile import Profile
 
 WIZARD_STEPS: tuple[str, ...] = ("background", "education", "certifications", "skills", "compare", "plan")
 
@@ -26,10 +29,22 @@ class Session:
     steps_for: Profile | None = None
     """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
 
+    previewing: bool = False
+    """``plan`` is a :class:`PlanPreview` of the file at ``path`` until the app has validated it."""
+
     @classmethod
     def new(cls, now: datetime, content_version: str) -> Session:
         """A blank profile and plan."""
+        from pathfinder.plan.models import new_plan
+
         return cls(plan=new_plan(now, content_version))
+
+    @classmethod
+    def from_preview(cls, preview: PlanPreview, path: Path) -> Session:
+        """A session showing a plan file before validation: only the plan step's painting may read it
+        (the app validates it before handling any input, and right after the first frame)."""
+        visited = set(WIZARD_STEPS) if preview.has_answers else {"background"}
+        return cls(plan=cast("Plan", preview), path=path, visited=visited, previewing=True)
 
     def __post_init__(self) -> None:
         if self.steps_for is None and self.plan.target:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 from tui_helpers import DATA, AppFactory, settle
 
 from pathfinder.tui.screens.wizard import WizardScreen
@@ -22,6 +22,7 @@ async def test_choosing_a_target_from_the_list_regenerates_the_steps(build_app: 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
         assert picker_line(app).startswith("Project manager") and picker_line(app).rstrip().endswith("▼")
+        await settle(pilot, lambda: isinstance(app.focused, DataTable))  # where an opened plan starts
         app.screen.query_one("#target", Picker).focus()
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, PickerList))

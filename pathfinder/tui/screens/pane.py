@@ -9,12 +9,11 @@ from textual.containers import Container
 from textual.widget import Widget
 from textual.widgets import Label
 
-from pathfinder.catalog.catalog import Catalog
-from pathfinder.profile import Profile
-from pathfinder.tui.session import Session
-
 if TYPE_CHECKING:
+    from pathfinder.catalog.catalog import Catalog
+    from pathfinder.profile import Profile
     from pathfinder.tui.app import PathfinderApp
+    from pathfinder.tui.session import Session
 
 
 class WizardPane(Container):
@@ -27,7 +26,12 @@ class WizardPane(Container):
 
     def on_mount(self) -> None:
         if self.focus_when_mounted:
-            self.call_after_refresh(self.focus_first)
+            self.call_after_refresh(self._focus_when_shown)
+
+    def _focus_when_shown(self) -> None:
+        """Focus the first field, unless the plan was closed meanwhile (an opened file that failed)."""
+        if self.pf_app.shown_session is not None:
+            self.focus_first()
 
     @property
     def pf_app(self) -> PathfinderApp:
@@ -35,7 +39,7 @@ class WizardPane(Container):
 
     @property
     def session(self) -> Session:
-        session = self.pf_app.session
+        session = self.pf_app.shown_session
         assert session is not None, "the wizard runs only with a session"
         return session
 

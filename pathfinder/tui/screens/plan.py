@@ -7,6 +7,7 @@ removes and reorders custom steps. Save with ctrl+s; export Markdown; see progre
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.text import Text
@@ -16,10 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, Static
 
-from pathfinder.plan.models import STEP_STATUSES, Step
+from pathfinder.plan.constants import STEP_STATUSES
 from pathfinder.tui.screens.pane import WizardPane
 from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.picker import Picker
+
+if TYPE_CHECKING:
+    from pathfinder.plan.models import Step
 
 STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
 
@@ -229,6 +233,7 @@ class PlanPane(WizardPane):
         self.app.push_screen(StepDialog(steps[row]), edited)
 
     def add_step(self) -> None:
+        from pathfinder.plan.models import Step
         from pathfinder.tui.screens.step_dialog import StepDialog
 
         placeholder = Step(id="custom-new", title="New step", kind="custom")

@@ -88,7 +88,7 @@ class WizardScreen(Screen[None]):
         yield Header()
         yield StepBar([(step, STEP_LABELS[step]) for step in WIZARD_STEPS], self.initial_step, id="steps")
         first = None
-        if self.pf_app.session is not None and self.initial_step in PANE_CLASSES:
+        if self.pf_app.shown_session is not None and self.initial_step in PANE_CLASSES:
             # the first pane is part of the screen's first layout and paint (not mounted after it)
             first = self._new_pane(self.initial_step)
             first.focus_when_mounted = True
@@ -126,7 +126,7 @@ class WizardScreen(Screen[None]):
 
     def go(self, step: str, check: bool = True) -> bool:
         """Show ``step``; leaving a step with problems is refused and the problems are shown."""
-        session = self.pf_app.session
+        session = self.pf_app.shown_session
         if session is None or step not in WIZARD_STEPS or step == self.current:
             return False
         if check and self.current is not None:
@@ -157,7 +157,7 @@ class WizardScreen(Screen[None]):
         return True
 
     def _update_step_bar(self) -> None:
-        session = self.pf_app.session
+        session = self.pf_app.shown_session
         current = self.current or self.initial_step
         self.query_one("#steps", StepBar).show(current, session.visited if session else {current})
 
