@@ -248,7 +248,7 @@ def main() -> None:
     factory = import_factory(args.app, args.app_path)
     catalog = preload(args.app)
     if not args.no_warm_up:
-        from pathfinder.serve.warm_caches import share_css_parse_cache, share_theme_colors
+        from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
 
         share_css_parse_cache()
         share_theme_colors()

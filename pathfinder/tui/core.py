@@ -17,8 +17,8 @@ from textual import events
 from textual.screen import Screen
 
 from pathfinder.tui.content_app import ContentApp
-from pathfinder.tui.css_cache import share_css_parse_cache
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
+from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ class PathfinderCore(ContentApp):
     ) -> None:
         gc.disable()
         share_css_parse_cache()
+        share_theme_colors()
         css_path: list[str | PurePath] | None = None
         if open_path is not None and isinstance(self.CSS_PATH, str):
             # The first screen will be the wizard: read its stylesheet together with the app's, so the

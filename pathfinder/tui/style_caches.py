@@ -1,9 +1,11 @@
-"""Caches the fork server fills once so that every forked app skips the work (imported by the zygote only).
+"""Textual's per-app style work, done once per process: parsing stylesheets, working out theme colours.
 
-Textual parses each app's CSS (its own and every widget's DEFAULT_CSS) afresh per App: about a quarter of
-an app's start-up. The result depends only on the CSS text, where it came from and the theme variables,
-so one process-wide cache keyed by all of those is safe; a child inherits it warm from the zygote.
-Likewise the theme's colour variables (a few hundred shades computed per App from the same theme).
+Textual parses an app's whole stylesheet twice while the app starts (its re-parse on the first theme
+refresh fills a throw-away cache), again whenever a screen brings a stylesheet of its own, and afresh for
+every App; it works out a theme's few hundred colour variables per App too. Each result depends only on its
+inputs (the CSS text, where it was read from, its scope and the theme's variables; the theme's colours),
+so one cache per process keyed by all of them is safe. The app installs both at start; the SSH host's fork
+server installs them before it warms up, so every visitor's forked app inherits them filled.
 
 Both wrap Textual internals of the pinned version and stand aside if those are missing, so a different
 Textual only loses the speed-up.
