@@ -6,6 +6,7 @@ fully checked when it is opened.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,6 +60,17 @@ def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
         len(steps),
         when,
     )
+
+
+def has_plan_files(plan_dir: Path) -> bool:
+    """Whether ``plan_dir`` holds any ``*.toml`` (a quick look: no file is read). True when unsure."""
+    try:
+        with os.scandir(plan_dir) as entries:
+            return any(entry.name.endswith(".toml") for entry in entries)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # let the full listing report the problem
 
 
 def saved_plans(plan_dir: Path, names: Mapping[str, str] | None = None) -> list[SavedPlan]:

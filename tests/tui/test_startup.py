@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+from textual.widgets import OptionList
+from tui_helpers import CONTENT, DATA, AppFactory, settle
+
+from pathfinder.tui.content_cache import load_catalog_cached
 
 HEAVY = ("pydantic", "tomli_w", "pathfinder.catalog", "pathfinder.engine", "pathfinder.plan")
 
@@ -19,3 +25,61 @@ def test_the_app_module_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+OPEN_PLAN_FIRST_FRAME = """
+import asyncio, sys
+from pathlib import Path
+from textual.app import App
+from pathfinder.tui import make_app
+
+content, plan, folder = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+seen = {}
+display = App._display
+def first_frame(app, screen, renderable):
+    if renderable is not None and "heavy" not in seen and type(screen).__name__ == "WizardScreen":
+        seen["heavy"] = sorted(m for m in sys.modules if m.startswith("pydantic"))[:3]
+    return display(app, screen, renderable)
+App._display = first_frame
+app = make_app(plan_dir=folder, data_dir=folder, content_dir=content, open_path=plan)
+async def until_painted(pilot):
+    while "heavy" not in seen:
+        await asyncio.sleep(0.01)
+    await pilot.pause()
+    print(seen["heavy"], type(app.session.plan).__name__)
+    pilot.app.exit()
+app.run(headless=True, size=(100, 30), auto_pilot=until_painted)
+"""
+
+
+def test_an_opened_plan_is_painted_before_pydantic_loads(tmp_path: Path) -> None:
+    """With the content cached by an earlier run, the plan screen's first frame needs neither pydantic
+    nor the models; the plan is validated (a real ``Plan``) right after."""
+    load_catalog_cached(CONTENT, tmp_path / "cache")  # what any earlier run leaves behind
+    plan = DATA / "plans" / "sample-plan.toml"
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_PLAN_FIRST_FRAME, str(CONTENT), str(plan), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[] Plan", result.stdout + result.stderr
+
+
+async def test_a_new_visitor_sees_no_plans_at_once_and_saved_plans_are_listed(
+    build_app: AppFactory, plan_dir: Path
+) -> None:
+    """An empty plan folder needs no reading: "No plans yet" is in the first frame. With a plan file
+    there, the list shows it once read."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = app.screen.query_one("#saved-plans", OptionList)
+        assert "No plans yet" in str(listing.get_option_at_index(0).prompt)
+        await pilot.pause()
+        assert not [worker for worker in app.workers if worker.group == "saved-plans"]
+    plan_dir.mkdir(parents=True, exist_ok=True)
+    (plan_dir / "sample-plan.toml").write_bytes((DATA / "plans" / "sample-plan.toml").read_bytes())
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        listing = app.screen.query_one("#saved-plans", OptionList)
+        await settle(pilot, lambda: "Sam's move" in str(listing.get_option_at_index(0).prompt))

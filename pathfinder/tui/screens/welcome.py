@@ -32,6 +32,9 @@ MENU = (
 class WelcomeScreen(Screen[None]):
     """Pathfinder's front door."""
 
+    _plans_to_read = True
+    _resumed_before = False
+
     BINDINGS = [
         Binding("n", "app.new_profile", "New", id="welcome-new", tooltip="Start a new profile"),
         Binding("o", "app.open", "Open", id="welcome-open", tooltip="Open a saved plan by path"),
@@ -68,14 +71,25 @@ class WelcomeScreen(Screen[None]):
                     )
                 with Vertical(id="welcome-plans-box"):
                     yield Label("Saved plans", classes="section-title")
-                    yield OptionList(Option("looking for plans…", disabled=True), id="saved-plans")
+                    yield OptionList(self._first_plans_option(), id="saved-plans")
                     yield Static("[b]o[/b]  open another plan by path", classes="muted", id="open-hint")
         yield Static("loading content…", id="welcome-loading", classes="muted")
         yield Footer()
 
+    def _first_plans_option(self) -> Option:
+        """What the saved-plans list shows first: "no plans yet" at once when the folder has no plan
+        files (a new visitor's), else a placeholder until the files are read after the first frame."""
+        from pathfinder.tui.plan_list import has_plan_files
+
+        self._plans_to_read = has_plan_files(self.pf_app.plan_dir)
+        if self._plans_to_read:
+            return Option("looking for plans…", disabled=True)
+        return Option(f"No plans yet in {escape(self.pf_app.plan_dir_label)}", disabled=True)
+
     def on_mount(self) -> None:
         self.query_one("#welcome-menu", OptionList).focus()
-        self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files
+        if self._plans_to_read:
+            self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files
 
     def show_loading(self, loading: bool) -> None:
         """A quiet “loading content…” while the career content loads on first use."""
@@ -108,6 +122,10 @@ class WelcomeScreen(Screen[None]):
         listing.highlighted = 0
 
     def on_screen_resume(self) -> None:
+        """Back on the welcome screen: list the plans again (a plan may have been saved meanwhile)."""
+        if not self._resumed_before:
+            self._resumed_before = True  # the first resume is the start: on_mount lists what needs it
+            return
         self.list_saved_plans()
 
     @on(OptionList.OptionSelected, "#welcome-menu")
