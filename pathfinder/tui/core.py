@@ -72,6 +72,7 @@ class PathfinderCore(ContentApp):
         self._startup_error: PathfinderError | None = None
         self._migrated_from: int | None = None
         self._opening_finished = open_path is None
+        self._previewed_text = ""
         self._draft_timer: Any = None
         if self.hosted:
             self.sub_title = "hosted demo"
@@ -102,9 +103,10 @@ class PathfinderCore(ContentApp):
 
         self._loading_started = True
         names_known = self._catalog is not None or self._read_content_summary()
-        preview = read_plan_preview(path) if names_known else None
-        if preview is not None:
-            self.set_session(Session.from_preview(preview, path))
+        previewed = read_plan_preview(path) if names_known else None
+        if previewed is not None:
+            self.set_session(Session.from_preview(previewed[0], path))
+            self._previewed_text = previewed[1]
         else:
             try:
                 self._start_session(path, read_plan(path))
@@ -142,16 +144,15 @@ class PathfinderCore(ContentApp):
         self._opening_finished = True
         session = self._session
         if session is not None and session.previewing and session.path is not None:
-            from pathfinder.tui.plan_files import as_plan_error, read_plan
+            from pathfinder.tui.plan_files import as_plan_error, validate_previewed
             from pathfinder.tui.session import Session
 
             try:
-                loaded = read_plan(session.path)
+                plan = validate_previewed(session.path, self._previewed_text)
             except Exception as error:
                 self._show_startup_problem(as_plan_error(session.path, error))
                 return
-            self.set_session(Session(plan=loaded.plan, path=session.path, visited=session.visited))
-            self._migrated_from = loaded.migrated_from
+            self.set_session(Session(plan=plan, path=session.path, visited=session.visited))
         if self.catalog is None and self.content_error is not None:
             self._show_startup_problem(self.content_error)
             return

@@ -20,14 +20,24 @@ def read_plan(path: Path) -> LoadedPlan:
     return load_plan(path)
 
 
-def read_plan_preview(path: Path) -> PlanPreview | None:
-    """A first look at the plan without validating it (None: read it properly first)."""
+def read_plan_preview(path: Path) -> tuple[PlanPreview, str] | None:
+    """A first look at the plan without validating it, and the text it was read from (validate that
+    text, so that what was painted is what is validated); None: read the file properly first."""
     from pathfinder.plan.preview import read_preview
 
     try:
-        return read_preview(path.read_bytes()) if path.is_file() else None
+        data = path.read_bytes() if path.is_file() else b""
     except OSError:
         return None
+    preview = read_preview(data)
+    return (preview, data.decode("utf-8-sig")) if preview is not None else None
+
+
+def validate_previewed(path: Path, text: str) -> Plan:
+    """The full reading of a previewed plan's text (raises PathfinderError naming line and field)."""
+    from pathfinder.plan.store import plan_from_toml
+
+    return plan_from_toml(text, path)
 
 
 def as_plan_error(path: Path, error: Exception) -> PathfinderError:
