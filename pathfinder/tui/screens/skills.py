@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Button, Input, OptionList, Static
@@ -21,8 +21,11 @@ from textual.widgets.option_list import Option
 
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES, Skill
 from pathfinder.tui.screens.pane import WizardPane
+from pathfinder.tui.screens.skill_list import DetailView, RefillableOptionList
 
 NAME_WIDTH = 26
+FILTER_AFTER_ECHO_SECONDS = 0.002
+"""How long the loop idles after the typed key's frame before filtering (the echo is written then)."""
 
 
 def rating_bar(level: int) -> str:
@@ -40,7 +43,7 @@ class FilterInput(Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
 
-class RatingList(OptionList):
+class RatingList(RefillableOptionList):
     """Skills with keyboard rating: digits 0–4, left/right to step, ``a`` to accept a suggestion."""
 
     BINDINGS = [
@@ -106,8 +109,7 @@ class SkillsPane(WizardPane):
         with Horizontal(id="skills-body"):
             yield RatingList(id="skill-list")
             with Vertical(id="skill-side"):
-                with VerticalScroll(id="skill-detail-scroll"):
-                    yield Static("", id="skill-detail")
+                yield DetailView(id="skill-detail")
                 with Horizontal(id="rate-buttons"):
                     for level in range(5):
                         yield Button(
@@ -250,7 +252,7 @@ class SkillsPane(WizardPane):
         if shown == self._detail_for:
             return
         self._detail_for = shown
-        detail = self.query_one("#skill-detail", Static)
+        detail = self.query_one("#skill-detail", DetailView)
         if skill is None:
             detail.update("")
             return
@@ -324,11 +326,18 @@ class SkillsPane(WizardPane):
     def filter_changed(self) -> None:
         """Filter once the typed key is on screen, so the echo never waits for the list.
 
-        Keys typed before that are filtered together; anything that reads the list filters first.
+        The frame with the key is handed to Textual's output thread, which needs the interpreter
+        lock to write it; filtering straight away would hold the lock (up to Python's 5 ms switch
+        interval) and hold the echo back. So the filter waits for the frame, then for a moment in
+        which the event loop is idle. Keys typed before that are filtered together; anything that
+        reads the list filters first.
         """
         if not self._filter_pending:
             self._filter_pending = True
-            self.call_after_refresh(self.filter_now)
+            self.call_after_refresh(self._filter_soon)
+
+    def _filter_soon(self) -> None:
+        self.set_timer(FILTER_AFTER_ECHO_SECONDS, self.filter_now)
 
     def filter_now(self) -> None:
         """Apply a filter change still waiting for its refresh (no-op when none is pending)."""
