@@ -123,3 +123,23 @@ async def test_plan_actions_work_with_mouse_and_keyboard(build_app: AppFactory, 
         await pilot.press("left", "left", "enter")
         await settle(pilot, lambda: (tmp_path / "sample-plan.md").exists())
         assert "Earn PMP" in (tmp_path / "sample-plan.md").read_text(encoding="utf-8")
+
+
+async def test_title_bar_follows_the_plan_and_its_icon_opens_the_palette(build_app: AppFactory) -> None:
+    """The top line names the open file and marks unsaved changes; a click on ⭘ opens the palette."""
+    from textual.command import CommandPalette
+
+    from pathfinder.tui.widgets.title_bar import TitleBar
+
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.focused, DataTable))
+
+        def top() -> str:
+            return "".join(segment.text for segment in app.screen.query_one(TitleBar).render_line(0))
+
+        assert top().startswith(" ⭘") and "Pathfinder — sample-plan.toml" in top()
+        await pilot.press("space")
+        await settle(pilot, lambda: "sample-plan.toml •" in top())
+        await pilot.click(TitleBar, offset=(1, 0))
+        await settle(pilot, lambda: isinstance(app.screen, CommandPalette))

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from pathfinder.tui.widgets.fit import sources_line
 from pathfinder.tui.widgets.footer import Footer
+from pathfinder.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
@@ -65,7 +66,7 @@ class GlanceScreen(Screen[None]):
         comparison = catalog.comparison
         left = catalog.paths.get(comparison.left)
         right = catalog.paths.get(comparison.right)
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="glance"):
             yield Static(
                 f"[b]{escape(comparison.title)}[/b]\n{escape(comparison.intro)}", classes="glance-intro"

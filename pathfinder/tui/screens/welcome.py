@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pathfinder.tui.widgets.footer import Footer
+from pathfinder.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
@@ -47,7 +48,7 @@ class WelcomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="welcome"):
             yield Static(
                 "[b]Pathfinder[/b]  [dim]product or project management?[/dim]\n"

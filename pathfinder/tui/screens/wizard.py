@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Header, Static
+from textual.widgets import ContentSwitcher, Static
 
 from pathfinder.tui.session import WIZARD_STEPS
 from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.footer import Footer
 from pathfinder.tui.widgets.steps import StepBar
+from pathfinder.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
@@ -85,7 +86,7 @@ class WizardScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StepBar([(step, STEP_LABELS[step]) for step in WIZARD_STEPS], self.initial_step, id="steps")
         first = None
         if self.pf_app.shown_session is not None and self.initial_step in PANE_CLASSES:
