@@ -11,6 +11,8 @@ from pathfinder.errors import PlanFileError
 
 def parse_app_args(argv: Sequence[str]) -> Path | None:
     """The optional plan file argument; a missing file is a clear error, not a traceback."""
+    if not argv:
+        return None  # the common case needs no argument parser (argparse and gettext cost start-up time)
     parser = argparse.ArgumentParser(prog="pathfinder", description="Open the Pathfinder app.")
     parser.add_argument("plan", nargs="?", type=Path, help="a plan file (TOML) to open")
     args = parser.parse_args(list(argv))

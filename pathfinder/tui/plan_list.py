@@ -7,7 +7,6 @@ fully checked when it is opened.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -40,6 +39,8 @@ def path_label(path_id: str, names: Mapping[str, str] | None = None) -> str:
 
 def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
     """The welcome-list summary of one plan file."""
+    import tomllib  # after the first frame: the welcome imports this module to look at the folder
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from pathfinder.tui.widgets.footer import Footer
@@ -64,17 +64,16 @@ class WelcomeScreen(Screen[None]):
                     id="keyless-note",
                 )
             with Horizontal(id="welcome-body"):
-                with Vertical(id="welcome-menu-box"):
-                    yield Label("What would you like to do?", classes="section-title")
-                    yield OptionList(
-                        *(Option(f"[b]{key}[/b]  {label}", id=option_id) for option_id, label, key in MENU),
-                        id="welcome-menu",
-                    )
-                with Vertical(id="welcome-plans-box"):
-                    yield Label("Saved plans", classes="section-title")
-                    yield OptionList(self._first_plans_option(), id="saved-plans")
-                    yield Static("[b]o[/b]  open another plan by path", classes="muted", id="open-hint")
-        yield Static("loading content…", id="welcome-loading", classes="muted")
+                menu = OptionList(
+                    *(Option(f"[b]{key}[/b]  {label}", id=option_id) for option_id, label, key in MENU),
+                    id="welcome-menu",
+                )
+                menu.border_title = "What would you like to do?"
+                yield menu
+                plans = OptionList(self._first_plans_option(), id="saved-plans")
+                plans.border_title = "Saved plans"
+                plans.border_subtitle = "o  open another plan by path"
+                yield plans
         yield Footer()
 
     def _first_plans_option(self) -> Option:
@@ -93,8 +92,8 @@ class WelcomeScreen(Screen[None]):
             self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files
 
     def show_loading(self, loading: bool) -> None:
-        """A quiet “loading content…” while the career content loads on first use."""
-        self.query_one("#welcome-loading", Static).display = loading
+        """A quiet “loading content…” in the title line while the career content loads on first use."""
+        self.sub_title = "loading content…" if loading else None
 
     @work(group="saved-plans", exclusive=True)
     async def list_saved_plans(self) -> None:
