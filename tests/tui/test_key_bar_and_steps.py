@@ -143,3 +143,15 @@ async def test_title_bar_follows_the_plan_and_its_icon_opens_the_palette(build_a
         await settle(pilot, lambda: "sample-plan.toml •" in top())
         await pilot.click(TitleBar, offset=(1, 0))
         await settle(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_notifications_show_on_the_first_screens(build_app: AppFactory) -> None:
+    """The notification area starts hidden (see screens/chrome.py) and still shows a notification."""
+    from textual.widgets._toast import Toast
+
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        assert not app.screen.query_one("#textual-toastrack").display
+        app.notify("Saved to my-plan.toml", title="Saved")
+        await settle(pilot, lambda: bool(app.screen.query(Toast)))
+        assert app.screen.query_one("#textual-toastrack").display

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from pathfinder.tui.screens.chrome import settle_toast_rack
 from pathfinder.tui.widgets.footer import Footer
 from pathfinder.tui.widgets.title_bar import TitleBar
 
@@ -87,6 +88,7 @@ class WelcomeScreen(Screen[None]):
         return Option(f"No plans yet in {escape(self.pf_app.plan_dir_label)}", disabled=True)
 
     def on_mount(self) -> None:
+        settle_toast_rack(self)
         self.query_one("#welcome-menu", OptionList).focus()
         if self._plans_to_read:
             self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from pathfinder.tui.screens.chrome import settle_toast_rack
 from pathfinder.tui.session import WIZARD_STEPS
 from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.footer import Footer
@@ -104,6 +105,7 @@ class WizardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        settle_toast_rack(self)
         self._update_step_bar()
         self.go(self.initial_step, check=False)
 
