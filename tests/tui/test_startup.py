@@ -62,6 +62,7 @@ def test_an_opened_plan_is_painted_before_pydantic_loads(tmp_path: Path) -> None
         capture_output=True,
         text=True,
         timeout=60,
+        cwd=tmp_path,  # import Pathfinder from where this process did (not a checkout in the directory)
     )
     assert result.stdout.strip().splitlines()[-1] == "[] Plan", result.stdout + result.stderr
 
