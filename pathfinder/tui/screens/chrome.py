@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual.css.query import NoMatches
@@ -16,7 +17,5 @@ def settle_toast_rack(screen: Screen[Any]) -> None:
     first frame. Set before the first layout, the later call changes nothing; notifications still show
     (Textual sets it visible again whenever there is one).
     """
-    try:
+    with contextlib.suppress(NoMatches):  # notifications switched off: no area to settle
         screen.query_one("#textual-toastrack").display = False
-    except NoMatches:
-        pass
