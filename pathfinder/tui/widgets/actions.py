@@ -15,7 +15,8 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.widget import Widget
+
+from pathfinder.tui.widgets.hover import HoverTracking
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Action:
     min_width: int = 0
 
 
-class ActionBar(Widget, can_focus=True):
+class ActionBar(HoverTracking[int], can_focus=True):
     """``[ Add step ] [ Save ] …`` on one line; posts :class:`ActionBar.Pressed` with the action's id."""
 
     ALLOW_SELECT = False
@@ -75,7 +76,6 @@ class ActionBar(Widget, can_focus=True):
         self.actions = tuple(actions)
         self.gap = gap
         self.cursor = 0
-        self._hover: int | None = None
         self._spans = self._layout()
 
     def _layout(self) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ class ActionBar(Widget, can_focus=True):
         for index, (action, (start, end)) in enumerate(zip(self.actions, self._spans, strict=True)):
             text.append(" " * (start - text.cell_len))
             style = primary if action.primary else button
-            if index == self._hover:
+            if index == self.hovered:
                 style += hover
             if index == self.cursor and self.has_focus:
                 style += cursor
@@ -126,16 +126,8 @@ class ActionBar(Widget, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self.action_at(event.x)
-        if index != self._hover:
-            self._hover = index
-            self.refresh()
-
-    def on_leave(self, _event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+    def item_under(self, x: int, y: int) -> int | None:
+        return self.action_at(x)
 
     def on_click(self, event: events.Click) -> None:
         index = self.action_at(event.x)

@@ -16,7 +16,8 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
-from textual.widget import Widget
+
+from pathfinder.tui.widgets.hover import HoverTracking
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class FooterItem:
         return 1 + len(self.display) + 1 + len(self.description) + 1  # ␠^s␠Save␠
 
 
-class Footer(Widget, can_focus=False):
+class Footer(HoverTracking[FooterItem], can_focus=False):
     """The screen's keys on one line; the command palette key at the right end."""
 
     ALLOW_SELECT = False
@@ -72,7 +73,6 @@ class Footer(Widget, can_focus=False):
         self._items: tuple[FooterItem, ...] = ()
         self._spans: list[tuple[int, int, FooterItem]] = []
         """Where each shown item was drawn: (start column, end column, item)."""
-        self._hover: FooterItem | None = None
 
     @property
     def items(self) -> tuple[FooterItem, ...]:
@@ -91,7 +91,7 @@ class Footer(Widget, can_focus=False):
         items = self._collect(screen)
         if items != self._items:
             self._items = items
-            self._hover = None
+            self.hovered = None
             self.refresh()
 
     def _collect(self, screen: Screen[Any]) -> tuple[FooterItem, ...]:
@@ -139,7 +139,7 @@ class Footer(Widget, can_focus=False):
             text.append(" " * (width - palette.width - text.cell_len))
             start = text.cell_len
             text.append("▏", self.get_component_rich_style("footer--separator"))
-            extra = hover_style if palette is self._hover else Style()
+            extra = hover_style if palette is self.hovered else Style()
             dim = Style(dim=True) if not palette.enabled else Style()
             text.append(palette.display, key_style + extra + dim)
             text.append(f" {palette.description} ", description_style + extra + dim)
@@ -148,7 +148,7 @@ class Footer(Widget, can_focus=False):
 
     def _append(self, text: Text, item: FooterItem, key: Style, description: Style, hover: Style) -> None:
         start = text.cell_len
-        extra = hover if item is self._hover else Style()
+        extra = hover if item is self.hovered else Style()
         dim = Style(dim=True) if not item.enabled else Style()
         text.append(f" {item.display} ", key + extra + dim)
         text.append(f"{item.description} ", description + extra + dim)
@@ -158,18 +158,12 @@ class Footer(Widget, can_focus=False):
         """The key drawn at column ``x`` (None between keys)."""
         return next((item for start, end, item in self._spans if start <= x < end), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        item = self.item_at(event.x)
-        if item is not self._hover:
-            self._hover = item
-            self.tooltip = item.tooltip or item.description if item is not None else None
-            self.refresh()
+    def item_under(self, x: int, y: int) -> FooterItem | None:
+        return self.item_at(x)
 
-    def on_leave(self, _event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
-            self.refresh()
+    def hover_changed(self) -> None:
+        item = self.hovered
+        self.tooltip = (item.tooltip or item.description) if item is not None else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         item = self.item_at(event.x)

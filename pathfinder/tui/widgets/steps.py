@@ -13,10 +13,11 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.widget import Widget
+
+from pathfinder.tui.widgets.hover import HoverTracking
 
 
-class StepBar(Widget, can_focus=False):
+class StepBar(HoverTracking[str], can_focus=False):
     """``1 Background  ✓ 2 Education  …`` with the current step underlined."""
 
     ALLOW_SELECT = False
@@ -60,7 +61,6 @@ class StepBar(Widget, can_focus=False):
         self.current = current
         self.visited: frozenset[str] = frozenset({current})
         self._spans: list[tuple[int, int, str]] = []
-        self._hover: str | None = None
 
     def show(self, current: str, visited: set[str] | frozenset[str]) -> None:
         """Mark ``current`` as the step shown and ``visited`` as the steps that can be opened."""
@@ -89,7 +89,7 @@ class StepBar(Widget, can_focus=False):
                 style = styles["current"]
                 current_span = (start, start + len(label))
             elif step in self.visited:
-                style = styles["open"] + (hover if step == self._hover else Style())
+                style = styles["open"] + (hover if step == self.hovered else Style())
             else:
                 style = locked
             labels.append(" ")
@@ -116,16 +116,8 @@ class StepBar(Widget, can_focus=False):
         """The step drawn at column ``x`` of the top row."""
         return next((step for start, end, step in self._spans if start <= x < end), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        step = self.step_at(event.x) if event.y == 0 else None
-        if step != self._hover:
-            self._hover = step
-            self.refresh()
-
-    def on_leave(self, _event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
+    def item_under(self, x: int, y: int) -> str | None:
+        return self.step_at(x) if y == 0 else None
 
     def on_click(self, event: events.Click) -> None:
         step = self.step_at(event.x) if event.y == 0 else None

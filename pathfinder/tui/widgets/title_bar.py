@@ -10,14 +10,15 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.widget import Widget
+
+from pathfinder.tui.widgets.hover import HoverTracking
 
 ICON = "⭘"
 ICON_WIDTH = 8
 RIGHT_SPACE = 10
 
 
-class TitleBar(Widget, can_focus=False):
+class TitleBar(HoverTracking[bool], can_focus=False):
     """``⭘      Pathfinder — product · project management`` across the top of the screen."""
 
     ALLOW_SELECT = False
@@ -33,8 +34,6 @@ class TitleBar(Widget, can_focus=False):
         & > .title-bar--icon-hover { background: $foreground 10%; }
     }
     """
-
-    _hover_icon = False
 
     def on_mount(self) -> None:
         for owner in (self.app, self.screen):
@@ -58,7 +57,7 @@ class TitleBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         width = self.size.width
-        icon_style = self.get_component_rich_style("title-bar--icon-hover") if self._hover_icon else Style()
+        icon_style = self.get_component_rich_style("title-bar--icon-hover") if self.hovered else Style()
         line = Text(no_wrap=True, overflow="crop", end="")
         line.append(f" {ICON}".ljust(ICON_WIDTH), icon_style)
         room = max(width - ICON_WIDTH - RIGHT_SPACE, 0)
@@ -70,18 +69,12 @@ class TitleBar(Widget, can_focus=False):
         line.append(" " * (width - line.cell_len))
         return line
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        over_icon = event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE
-        if over_icon != self._hover_icon:
-            self._hover_icon = over_icon
-            self.tooltip = "Open the command palette" if over_icon else None
-            self.refresh()
+    def item_under(self, x: int, y: int) -> bool | None:
+        """True over the icon (the one item here) when the palette is on."""
+        return True if x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE else None
 
-    def on_leave(self, _event: events.Leave) -> None:
-        if self._hover_icon:
-            self._hover_icon = False
-            self.tooltip = None
-            self.refresh()
+    def hover_changed(self) -> None:
+        self.tooltip = "Open the command palette" if self.hovered else None
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
