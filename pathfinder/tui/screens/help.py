@@ -29,6 +29,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("ctrl+o", "open a plan file"),
             ("ctrl+q", "quit (asks first when there are unsaved changes)"),
             ("tab  shift+tab", "move between fields and lists"),
+            ("← →  enter", "in a row of buttons (Back / Next, the plan's actions): choose, press"),
         ),
     ),
     (
@@ -56,6 +57,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Plan",
         (
+            ("enter", "on the target: open the list of paths (escape keeps the target)"),
             ("space", "status: todo → doing → done → skipped"),
             ("e  enter", "edit the step: title, status, due date, notes"),
             ("a  x", "add a custom step / remove a step"),
