@@ -161,6 +161,7 @@ class PathfinderCore(ContentApp):
     def _show_startup_problem(self, error: PathfinderError) -> None:
         """The opened plan cannot be worked on: a bare base screen with the error view over it."""
         self._session = None
+        self._refresh_title()
         # The wizard is the base of the default mode's screens (which Textual cannot replace): go on in
         # a mode of its own, from a bare screen; the error view closes onto the welcome screen.
         self.add_mode(NOT_OPENED_MODE, OpeningScreen)

@@ -63,7 +63,7 @@ async def test_a_file_that_previews_but_fails_validation_shows_the_error(
         await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
         problems = " ".join(str(widget.render()) for widget in app.screen.query(Static))
         assert "profile.roles[0].start" in problems and "2016-13" in problems
-        assert app.session is None
+        assert app.session is None and app.sub_title == app.SUB_TITLE  # the broken file is not named open
         assert not any(isinstance(screen, WizardScreen) for screen in app.screen_stack)
         assert isinstance(app.screen_stack[0], OpeningScreen)
         await pilot.press("escape")
