@@ -107,7 +107,7 @@ class ContentApp(App[int]):
     def _read_catalog(self) -> Catalog:
         from pathfinder.tui.content_cache import load_catalog_cached
 
-        return load_catalog_cached(self.content_dir, self.data_dir / "cache")
+        return load_catalog_cached(self.content_dir, self.data_dir / "cache", self.content_summary)
 
     async def need_catalog(self) -> Catalog | None:
         """The catalog, loading it if needed; None if it failed to load."""

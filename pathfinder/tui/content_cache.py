@@ -36,6 +36,8 @@ class ContentSummary:
     version: str
     path_names: dict[str, str]
     """Career path id → name, in the content's order."""
+    cache_file: Path | None = None
+    """The cache file it was read from (loading the catalog then needs no second look at the content)."""
 
 
 def _installed(module: str) -> str:
@@ -98,17 +100,24 @@ def _cache_file(directory: Path, cache_dir: Path) -> Path:
 def read_summary(content_dir: Path | None, cache_dir: Path) -> ContentSummary | None:
     """The summary stored with a current cache; None when there is none (load the catalog instead)."""
     try:
-        with _cache_file(_content_directory(content_dir), cache_dir).open("rb") as stream:
+        cache_file = _cache_file(_content_directory(content_dir), cache_dir)
+        with cache_file.open("rb") as stream:
             summary = pickle.load(stream)
-        return ContentSummary(version=str(summary["version"]), path_names=dict(summary["path_names"]))
+        return ContentSummary(str(summary["version"]), dict(summary["path_names"]), cache_file)
     except Exception:
         return None
 
 
-def load_catalog_cached(content_dir: Path | None, cache_dir: Path) -> Catalog:
-    """The catalog of ``content_dir`` (None: the shipped content), from the cache when it is current."""
+def load_catalog_cached(
+    content_dir: Path | None, cache_dir: Path, known: ContentSummary | None = None
+) -> Catalog:
+    """The catalog of ``content_dir`` (None: the shipped content), from the cache when it is current
+    (``known``: a summary just read from the current cache, whose file is then read without a new key)."""
     directory = _content_directory(content_dir)
-    cache_file = _cache_file(directory, cache_dir) if directory.is_dir() else None
+    if known is not None and known.cache_file is not None:
+        cache_file: Path | None = known.cache_file
+    else:
+        cache_file = _cache_file(directory, cache_dir) if directory.is_dir() else None
     if cache_file is not None:
         try:
             with cache_file.open("rb") as stream:

@@ -33,9 +33,8 @@ class FooterItem:
 
     @property
     def width(self) -> int:
-        if self.palette:
-            return 1 + len(self.display) + 1 + len(self.description) + 1  # ▏^p palette␠
-        return 1 + len(self.display) + 1 + len(self.description) + 1  # ␠^s␠Save␠
+        """Cells it takes: ``␠^s␠Save␠``, or for the palette key ``▏^p␠palette␠`` (as many)."""
+        return len(self.display) + len(self.description) + 3
 
 
 class Footer(HoverTracking[FooterItem], can_focus=False):
