@@ -69,11 +69,10 @@ class StepBar(HoverTracking[str], can_focus=False):
             self.current, self.visited = current, visited
             self.refresh()
 
-    def label(self, step: str) -> str:
+    def label(self, number: int, step: str, title: str) -> str:
         """How a step is labelled: its number, or a tick once completed."""
-        index = next(number for number, (each, _) in enumerate(self.steps, start=1) if each == step)
-        mark = "✓" if step in self.visited and step != self.current else str(index)
-        return f"{mark} {dict(self.steps)[step]}"
+        mark = "✓" if step in self.visited and step != self.current else str(number)
+        return f"{mark} {title}"
 
     def render(self) -> Text:
         styles = {name: self.get_component_rich_style(f"step-bar--{name}") for name in ("current", "open")}
@@ -82,8 +81,8 @@ class StepBar(HoverTracking[str], can_focus=False):
         labels = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         current_span = (0, 0)
-        for step, _title in self.steps:
-            label = self.label(step)
+        for number, (step, title) in enumerate(self.steps, start=1):
+            label = self.label(number, step, title)
             start = labels.cell_len + 1
             if step == self.current:
                 style = styles["current"]
@@ -120,6 +119,6 @@ class StepBar(HoverTracking[str], can_focus=False):
         return self.step_at(x) if y == 0 else None
 
     def on_click(self, event: events.Click) -> None:
-        step = self.step_at(event.x) if event.y == 0 else None
+        step = self.item_under(event.x, event.y)
         if step is not None and (step in self.visited or step == self.current):
             self.post_message(self.Chosen(self, step))
