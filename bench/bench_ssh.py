@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ssh_support import CpuMeter, app_pids, children, smaps, wait_no_apps
+from ssh_support import CpuMeter, app_pids, children, smaps, wait_no_apps, zygote_children
 from tui_support import BenchError, Pane, TmuxControl, compile_bytecode, isolated_env, percentile, quote_tmux
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,6 +43,7 @@ MARKER = "What would you like to do?"
 COLUMNS, LINES = 100, 30
 SSH_OPTIONS = ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes"]  # fmt: skip
+SPARES_READY = "apps started ahead of visitors are ready"
 SWEEP_SECONDS = 0.5
 """Capture every pending pane at least this often, even without output notifications (a safety net)."""
 
@@ -114,6 +115,12 @@ class Server:
     name: str
     process: subprocess.Popen[bytes]
     command: list[str]
+    output: Path
+    keeps_spares: bool
+    spares_seen: int = 0
+    """How many times its spares (apps started ahead of visitors) have been reported ready so far."""
+    spares_used: bool = True
+    """Whether visitors have come since the spares were last seen ready (at the start: not yet ready)."""
     totals: list[float] = field(default_factory=list)
     medians: list[float] = field(default_factory=list)
     cpus: list[dict[str, float]] = field(default_factory=list)
@@ -121,6 +128,19 @@ class Server:
     @property
     def pid(self) -> int:
         return self.process.pid
+
+    def wait_spares(self, timeout: float = 60.0) -> None:
+        """Wait until the fork server has refilled its spares since they were last used (if it keeps any):
+        every burst starts as a visitor after a quiet spell would find the host."""
+        deadline = time.monotonic() + timeout
+        while self.keeps_spares and self.spares_used:
+            count = self.output.read_text(errors="replace").count(SPARES_READY)
+            if count > self.spares_seen:
+                self.spares_seen, self.spares_used = count, False
+                return
+            if time.monotonic() > deadline:
+                raise BenchError(f"server {self.name}: spares not ready within {timeout:.0f} s")
+            time.sleep(0.05)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
@@ -149,7 +169,7 @@ def start_server(scratch: Path, name: str, settings: dict[str, str], key: Path) 
         match = re.search(r"listening on 127\.0\.0\.1:(\d+)", text)
         if match and "Visitors connect" in text:
             ssh = ["ssh", "-p", match.group(1), *SSH_OPTIONS, "-i", str(key), "127.0.0.1"]
-            return Server(name, process, ssh)
+            return Server(name, process, ssh, output, keeps_spares=settings.get("spares", "1") != "0")
         if process.poll() is not None:
             raise BenchError(f"server {name} failed:\n{text}")
         time.sleep(0.05)
@@ -162,6 +182,8 @@ def start_server(scratch: Path, name: str, settings: dict[str, str], key: Path) 
 def first_renders(tmux: Visitors, server: Server, runs: int, marker: str) -> list[float]:
     times = []
     for _run in range(runs):
+        server.wait_spares()
+        server.spares_used = True
         pane, started = tmux.launch(server.command, REPO)
         times.append(tmux.wait_all([pane], marker, 10)[pane.pane_id] - started)
         tmux.close_pane(pane)
@@ -173,6 +195,7 @@ def first_renders(tmux: Visitors, server: Server, runs: int, marker: str) -> lis
 def burst(tmux: Visitors, server: Server, size: int, marker: str) -> list[Pane]:
     """Start ``size`` ssh clients at once; time until the last shows the marker, and the CPU used."""
     meter = CpuMeter(server.pid, tmux.server_pid(), tmux.proc.pid)
+    server.spares_used = True
     panes, burst_start = tmux.launch_many(server.command, size)
     launched = time.perf_counter() - burst_start
     seen = tmux.wait_all(panes, marker, 60)
@@ -209,10 +232,12 @@ def echo_and_memory(
 ) -> None:
     """Fill up to ``--sessions`` open sessions (the last burst stays open), then type and weigh."""
     more = []
+    server.spares_used = True
     for _index in range(args.sessions - len(panes)):
         more.append(tmux.launch(server.command, REPO)[0])
         time.sleep(0.05)
     tmux.wait_all(more, args.marker, 60)
+    server.wait_spares()
     panes = panes + more
     pids = app_pids(server.pid)
     results["sessions open"] = len(pids)
@@ -228,6 +253,11 @@ def echo_and_memory(
         smaps(pid)["Private_Dirty"] / 1024 for pid in pids
     )
     results["fork server RSS (MB)"] = smaps(children(server.pid)[0])["Rss"] / 1024
+    spares = [pid for pid in zygote_children(server.pid) if pid not in pids]
+    results["spares waiting meanwhile"] = len(spares)
+    if spares:
+        spare_pss = [smaps(pid)["Pss"] / 1024 for pid in spares]
+        results["memory per spare, PSS mean (MB)"] = statistics.mean(spare_pss)
     results["SSH server RSS (MB)"] = smaps(server.pid)["Rss"] / 1024
 
 
@@ -284,13 +314,15 @@ def run(args: argparse.Namespace, scratch: Path, results: dict[str, object]) -> 
         servers.extend(start_server(scratch, name, values, key) for name, values in cases)
         single = first_renders(tmux, servers[0], args.runs, args.marker)
         results["first render, one visitor (median / max s)"] = (statistics.median(single), max(single))
-        order, panes, last = random.Random(args.seed), [], servers[0]
+        order, last = random.Random(args.seed), servers[0]
+        panes: list[Pane] = []
         for _round in range(args.bursts):
             for server in order.sample(servers, len(servers)):
                 for pane in panes:
                     tmux.close_pane(pane)
                 for each in servers:
                     wait_no_apps(each.pid)
+                    each.wait_spares()
                 time.sleep(1.0)
                 panes = burst(tmux, server, args.burst, args.marker)
                 last = server

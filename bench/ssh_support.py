@@ -21,8 +21,22 @@ def children(pid: int) -> list[int]:
         return []
 
 
-def app_pids(server_pid: int) -> list[int]:
+def zygote_children(server_pid: int) -> list[int]:
+    """The visitors' apps and the spares (apps started ahead of visitors)."""
     return [pid for zygote in children(server_pid) for pid in children(zygote)]
+
+
+def session_leader(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return int(fields[3]) == pid
+
+
+def app_pids(server_pid: int) -> list[int]:
+    """The visitors' apps: a spare becomes one by leading a session on the visitor's PTY."""
+    return [pid for pid in zygote_children(server_pid) if session_leader(pid)]
 
 
 def wait_no_apps(server_pid: int, timeout: float = 15.0) -> None:
@@ -79,7 +93,8 @@ class CpuMeter:
                       "tmux server (the visitors' terminals)": [tmux_server]}  # fmt: skip
         self.tmux_client = tmux_client
         self.server_pid = server_pid
-        self.before_apps = set(app_pids(server_pid))
+        self.before = {pid: precise_cpu(pid) for pid in zygote_children(server_pid)}
+        """The spares (and any apps) already there, and the CPU they had used before the burst."""
         self.start = self.snapshot()
         self.everyone = all_processes()
 
@@ -92,12 +107,13 @@ class CpuMeter:
     def used(self, ssh_pids: list[int]) -> dict[str, float]:
         end = self.snapshot()
         used = {name: end[name] - self.start[name] for name in end}
-        new_apps = [pid for pid in app_pids(self.server_pid) if pid not in self.before_apps]
-        used["apps (all new, since fork)"] = sum(map(precise_cpu, new_apps))
+        apps = zygote_children(self.server_pid)
+        before = self.before
+        used["apps (since the burst began)"] = sum(precise_cpu(pid) - before.get(pid, 0.0) for pid in apps)
         used["ssh clients"] = sum(map(precise_cpu, ssh_pids))
         cores = os.cpu_count() or 1
         floor = sum(used[name] for name in used if name != "machine busy") / cores
-        ours = {os.getpid(), self.tmux_client, *new_apps, *ssh_pids, *self.before_apps}
+        ours = {os.getpid(), self.tmux_client, *apps, *ssh_pids, *self.before}
         ours.update(pid for pids in self.fixed.values() for pid in pids)
         others = all_processes().items()
         used["other processes"] = sum(
@@ -107,4 +123,6 @@ class CpuMeter:
         used["unaccounted (processes that ended, interrupts)"] = busy - sum(used.values())
         used[f"machine busy ({cores} cores)"] = busy
         used[f"host, apps, clients, harness / {cores} cores (floor of the wall time)"] = floor
+        bound = [pid for pid in apps if pid in self.before and session_leader(pid)]
+        used["spares' warm-up before the burst (not in the above)"] = sum(self.before[pid] for pid in bound)
         return used

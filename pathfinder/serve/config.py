@@ -31,6 +31,9 @@ class ServeConfig:
     """Per-IP connection rate; generous because a conference NAT is one IP."""
     max_spawns: int = 4
     """How many app processes may be starting at once (start-up is CPU-bound)."""
+    spares: int = 30
+    """App processes kept started ahead of visitors (each has run the app once, headlessly), never more
+    than the free session slots; 0: fork each visitor's app when they arrive."""
     settled_nice: int = 10
     """Niceness an app gets once it has drawn its first frame, so apps still starting come first
     (0: never lowered)."""
@@ -102,6 +105,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError("must be greater than 0")
     if name == "port" and not 0 <= value <= 65535:
         raise ValueError("must be a TCP port (1-65535, or 0 for any free port)")
+    if name == "spares" and value < 0:
+        raise ValueError("must be 0 or more")
     if name == "settled_nice" and not 0 <= value <= 19:
         raise ValueError("must be a niceness from 0 to 19")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):

@@ -27,9 +27,19 @@ class ForkServerError(Exception):
 class ForkServer:
     """A running ``pathfinder.serve.zygote`` and the bookkeeping of its children by session id."""
 
-    def __init__(self, app: str, app_path: Path | None = None, *, warm_up: bool = True) -> None:
+    def __init__(
+        self,
+        app: str,
+        app_path: Path | None = None,
+        *,
+        warm_up: bool = True,
+        spares: int = 0,
+        max_apps: int = 50,
+    ) -> None:
         self.app = app
         self.warm_up = warm_up
+        self.spares = spares
+        self.max_apps = max_apps
         self.app_path = app_path
         self.process: asyncio.subprocess.Process | None = None
         self.control: socket.socket | None = None
@@ -53,6 +63,7 @@ class ForkServer:
             ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
             command = [sys.executable, "-I", "-X", "utf8", "-m", "pathfinder.serve.zygote"]
             command += ["--app", self.app, "--control", str(theirs.fileno())]
+            command += ["--spares", str(self.spares), "--max-apps", str(self.max_apps)]
             if not self.warm_up:
                 command.append("--no-warm-up")
             if self.app_path is not None:

@@ -180,7 +180,13 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         swept = sweep_sessions(config.sessions_root)
         prune_logs(config.logs_root)
         host_key = load_or_create_host_key(config.data_dir)
-        forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up)
+        forkserver = ForkServer(
+            config.app,
+            config.app_path,
+            warm_up=config.warm_up,
+            spares=config.spares,
+            max_apps=config.max_sessions,
+        )
         try:
             await forkserver.start()
         except ForkServerError as error:

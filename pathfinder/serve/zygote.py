@@ -1,5 +1,5 @@
-"""The fork server ("zygote"): a single-threaded process with the app already imported, forking a warm
-child per visitor.
+"""The fork server ("zygote"): a single-threaded process with the app already imported, which gives each
+visitor a warm child: a spare started ahead of time when one is ready (``spares.py``), else a fresh fork.
 
 Started by the SSH server as ``python -I -X utf8 -m pathfinder.serve.zygote --app module:function
 --control FD`` with an environment the server built, so neither PYTHON* variables nor the user site can
@@ -11,13 +11,12 @@ reach it. It talks to the server over a SOCK_SEQPACKET socket of JSON messages:
 - zygote → server: ``{"ev": "ready"}``, ``{"ev": "spawned", "id", "pid"}``, ``{"ev": "failed", "id",
   "error"}``, ``{"ev": "exited", "id", "status"}``.
 
-When the server goes away (EOF), the zygote hangs up every child and exits.
+When the server goes away (EOF), the zygote ends its spares, hangs up every visitor's app and exits.
 """
 
 from __future__ import annotations
 
 import argparse
-import array
 import contextlib
 import gc
 import importlib
@@ -32,8 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pathfinder.serve.launch import run_child
-
-MAX_MESSAGE = 65536
+from pathfinder.serve.spares import SparePool, receive, run_spare, send_with_fd, warm_up
 
 
 def import_factory(spec: str, extra_path: str | None) -> Callable[..., Any]:
@@ -72,12 +70,22 @@ def preload(spec: str) -> object:
 class Zygote:
     """The fork loop: spawn requests in, exit statuses out."""
 
-    def __init__(self, control: socket.socket, factory: Callable[..., Any], catalog: object) -> None:
+    def __init__(
+        self,
+        control: socket.socket,
+        factory: Callable[..., Any],
+        catalog: object,
+        spares: SparePool,
+        *,
+        warm: bool = True,
+    ) -> None:
         self.control = control
         self.factory = factory
         self.catalog = catalog
+        self.spares = spares
+        self.warm = warm
         self.children: dict[int, str] = {}
-        """pid → session id, for children not yet reaped."""
+        """pid → session id, for visitors' apps not yet reaped."""
         self.selector = selectors.DefaultSelector()
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
@@ -86,11 +94,13 @@ class Zygote:
             self.control.send(json.dumps(message).encode("utf-8"))
 
     def close_inherited(self) -> None:
-        """In a child: release the zygote's own descriptors before the app starts."""
+        """In a child: release the zygote's descriptors (the spares' sockets too) before the app starts."""
         self.selector.close()
         self.control.close()
         os.close(self.wakeup_read)
         os.close(self.wakeup_write)
+        for sock in self.spares.sockets():
+            sock.close()
 
     def spawn(self, request: dict[str, Any], fds: list[int]) -> None:
         session = str(request.get("id", ""))
@@ -100,17 +110,54 @@ class Zygote:
             self.send({"ev": "failed", "id": session, "error": "expected one PTY descriptor"})
             return
         slave_fd = fds[0]
-        try:
-            pid = os.fork()
-        except OSError as error:
-            os.close(slave_fd)
-            self.send({"ev": "failed", "id": session, "error": str(error)})
-            return
-        if pid == 0:
-            run_child(request, slave_fd, self.factory, self.catalog, self.close_inherited)
+        pid = self.hand_to_spare(request, slave_fd)
+        if pid is None:
+            try:
+                pid = os.fork()
+            except OSError as error:
+                os.close(slave_fd)
+                self.send({"ev": "failed", "id": session, "error": str(error)})
+                return
+            if pid == 0:
+                run_child(request, slave_fd, self.factory, self.catalog, self.close_inherited)
         os.close(slave_fd)
         self.children[pid] = session
         self.send({"ev": "spawned", "id": session, "pid": pid})
+
+    def hand_to_spare(self, request: dict[str, Any], slave_fd: int) -> int | None:
+        """Give the visitor to a ready spare; its pid, or None when there is none (or it has just died)."""
+        spare = self.spares.take_ready()
+        if spare is None:
+            return None
+        with contextlib.suppress(KeyError, ValueError):
+            self.selector.unregister(spare.sock)
+        try:
+            send_with_fd(spare.sock, json.dumps(request).encode("utf-8"), slave_fd)
+        except OSError:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(spare.pid, signal.SIGKILL)
+            return None
+        finally:
+            spare.sock.close()
+        return spare.pid
+
+    def start_spare(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            pid = os.fork()
+        except OSError as error:
+            ours.close()
+            theirs.close()
+            print(f"zygote: no spare started: {error}", file=sys.stderr)
+            self.spares.last_demand = time.monotonic()  # try again after a quiet spell
+            return
+        if pid == 0:
+            ours.close()
+            run_spare(theirs, self.factory, self.catalog, self.warm, self.close_inherited)
+        theirs.close()
+        ours.setblocking(False)
+        self.spares.add(pid, ours)
+        self.selector.register(ours, selectors.EVENT_READ, pid)
 
     def signal_child(self, request: dict[str, Any]) -> None:
         session = str(request.get("id", ""))
@@ -131,7 +178,8 @@ class Zygote:
                     os.setpriority(os.PRIO_PGRP, pid, nice)
 
     def reap(self) -> None:
-        while self.children:
+        """Collect every child that has ended: a visitor's app is reported, a spare is forgotten."""
+        while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
@@ -141,21 +189,24 @@ class Zygote:
             session = self.children.pop(pid, None)
             if session is not None:
                 self.send({"ev": "exited", "id": session, "status": os.waitstatus_to_exitcode(status)})
+            elif pid in self.spares.spares:
+                self.forget_spare(pid)
+
+    def forget_spare(self, pid: int) -> None:
+        spare = self.spares.spares.get(pid)
+        if spare is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                self.selector.unregister(spare.sock)
+            self.spares.drop(pid)
 
     def read_control(self) -> bool:
         """Handle one message; False when the server has gone."""
         try:
-            data, ancillary, _flags, _address = self.control.recvmsg(MAX_MESSAGE, socket.CMSG_SPACE(16))
+            data, fds = receive(self.control)
         except InterruptedError:
             return True
         if not data:
             return False
-        fds: list[int] = []
-        for level, kind, payload in ancillary:
-            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-                received = array.array("i")
-                received.frombytes(payload[: len(payload) - len(payload) % received.itemsize])
-                fds.extend(received)
         request = json.loads(data)
         if request.get("op") == "spawn":
             self.spawn(request, fds)
@@ -169,7 +220,11 @@ class Zygote:
         return True
 
     def hang_up_all(self) -> None:
-        """The server is gone: hang up every child, then make sure, then reap."""
+        """The server is gone: end the spares, hang up every visitor's app, then make sure, then reap."""
+        for pid in list(self.spares.spares):
+            self.forget_spare(pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         for signum in (signal.SIGHUP, signal.SIGTERM):
             for pid in list(self.children):
                 for each in (signum, signal.SIGCONT):
@@ -182,8 +237,11 @@ class Zygote:
         for pid in list(self.children):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
-        while self.children:
-            pid, _status = os.waitpid(-1, 0)
+        while True:
+            try:
+                pid, _status = os.waitpid(-1, 0)
+            except ChildProcessError:
+                return
             self.children.pop(pid, None)
 
     def serve(self) -> None:
@@ -196,45 +254,23 @@ class Zygote:
         self.send({"ev": "ready", "pid": os.getpid()})
         running = True
         while running:
-            for key, _events in self.selector.select(timeout=5.0):
+            wait = self.spares.seconds_until_wanted(len(self.children))
+            timeout = 5.0 if wait is None else max(0.01, wait)
+            for key, _events in self.selector.select(timeout=timeout):
                 if key.data == "wakeup":
                     with contextlib.suppress(BlockingIOError):
                         os.read(self.wakeup_read, 4096)
-                elif not self.read_control():
-                    running = False
+                elif key.data == "control":
+                    running = self.read_control() and running
+                elif not self.spares.hear(key.data):
+                    self.forget_spare(key.data)
+                elif self.spares.full(len(self.children)):
+                    ready = len(self.spares.spares)
+                    print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
             self.reap()
+            if running and self.spares.wanted(len(self.children)):
+                self.start_spare()
         self.hang_up_all()
-
-
-def warm_up(factory: Callable[..., Any], catalog: object) -> None:
-    """Run one throwaway app headlessly to its first screen, so that lazy imports, parsed CSS and other
-    caches live in the zygote (shared by every child) instead of being rebuilt by each visitor."""
-    import asyncio
-    import tempfile
-    import threading
-
-    from pathfinder.serve.launch import _factory_arguments
-
-    with tempfile.TemporaryDirectory(prefix="pathfinder-warmup-") as scratch:
-        request = {"plan_dir": scratch, "data_dir": scratch, "keyless": True}
-        try:
-            app = factory(**_factory_arguments(factory, request, catalog))
-
-            async def first_screen(pilot: Any) -> None:
-                await pilot.pause()
-                await pilot.pause()
-                pilot.app.exit()
-
-            asyncio.run(
-                asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30)
-            )
-        except Exception as error:  # warming is an optimisation; the visitors' apps report real problems
-            print(f"zygote: warm-up skipped: {type(error).__name__}: {error}", file=sys.stderr)
-    deadline = time.monotonic() + 2.0
-    while threading.active_count() > 1 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    if threading.active_count() > 1:
-        print(f"zygote: {threading.active_count() - 1} threads still running after warm-up", file=sys.stderr)
 
 
 def main() -> None:
@@ -243,6 +279,8 @@ def main() -> None:
     parser.add_argument("--app-path", default=None)
     parser.add_argument("--control", type=int, required=True)
     parser.add_argument("--no-warm-up", action="store_true")
+    parser.add_argument("--spares", type=int, default=0, help="apps to keep started ahead of visitors")
+    parser.add_argument("--max-apps", type=int, default=50, help="visitors' apps and spares together")
     args = parser.parse_args()
     control = socket.socket(fileno=args.control)
     factory = import_factory(args.app, args.app_path)
@@ -255,7 +293,8 @@ def main() -> None:
         warm_up(factory, catalog)
     gc.collect()
     gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child
-    Zygote(control, factory, catalog).serve()
+    spares = SparePool(args.spares, args.max_apps)
+    Zygote(control, factory, catalog, spares, warm=not args.no_warm_up).serve()
 
 
 if __name__ == "__main__":

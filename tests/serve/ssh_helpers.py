@@ -61,9 +61,16 @@ class Server:
     fingerprint: str = ""
 
     def app_pids(self) -> list[int]:
-        """The visitors' app processes (children of the fork server)."""
-        zygotes = children(self.process.pid)
-        return [pid for zygote in zygotes for pid in children(zygote)]
+        """The visitors' app processes: children of the fork server that lead their own session (a
+        visitor's app has the visitor's PTY as its controlling terminal; a spare waiting for one has not)."""
+        return [pid for pid in self.zygote_children() if session_leader(pid)]
+
+    def spare_pids(self) -> list[int]:
+        """The apps started ahead of visitors, waiting for one."""
+        return [pid for pid in self.zygote_children() if not session_leader(pid)]
+
+    def zygote_children(self) -> list[int]:
+        return [pid for zygote in children(self.process.pid) for pid in children(zygote)]
 
     def log(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")
@@ -88,6 +95,15 @@ def children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(part) for part in text.split()]
+
+
+def session_leader(pid: int) -> bool:
+    """Whether ``pid`` leads its own session (False once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return int(fields[3]) == pid
 
 
 def start_server(tmp: Path, **settings: object) -> Server:

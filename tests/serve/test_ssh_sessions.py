@@ -182,7 +182,7 @@ def test_sigterm_ends_every_session_cleanly(
     try:
         name = open_visitor(terminal, server, visitor_name, client_keys["alice"])
         terminal.wait_for(name, "Stand-in demo")
-        app_pids = server.app_pids()
+        app_pids = server.app_pids() + server.spare_pids()
         server.process.send_signal(signal.SIGTERM)
         screen = terminal.wait_for(name, "EXITED 0", timeout=10)
         assert "shutting down" in screen
@@ -209,6 +209,7 @@ def test_stale_sessions_swept_and_apps_hung_up_when_the_server_is_killed(
         terminal.wait_for(name, "Stand-in demo")
         app_pids = server.app_pids()
         assert app_pids and server.session_dirs()
+        app_pids += server.spare_pids()
         server.process.kill()
         server.process.wait(5)
         wait_until(lambda: not any(Path(f"/proc/{pid}").exists() for pid in app_pids), 5, "apps to end")
