@@ -242,13 +242,17 @@ def echo_and_memory(
     pids = app_pids(server.pid)
     results["sessions open"] = len(pids)
     time.sleep(2.0)
+    dirty_before = {pid: smaps(pid)["Private_Dirty"] for pid in pids}
     latencies = echo_latencies(tmux, panes[0], args.keystrokes)
     results[f"keystroke echo with {len(pids)} sessions, p50 / p95 (ms)"] = (
         1000 * statistics.median(latencies),
         1000 * percentile(latencies, 0.95),
     )
-    pss = [smaps(pid)["Pss"] / 1024 for pid in pids]
-    results["memory per session, PSS mean / max (MB)"] = (statistics.mean(pss), max(pss))
+    pss = {pid: smaps(pid)["Pss"] / 1024 for pid in pids}
+    results["memory per session, PSS mean / max (MB)"] = (statistics.mean(pss.values()), max(pss.values()))
+    typist = max(pids, key=lambda pid: smaps(pid)["Private_Dirty"] - dirty_before[pid])
+    results["  the session that typed (palette open), PSS (MB)"] = pss[typist]
+    results["  the largest other session, PSS (MB)"] = max(pss[pid] for pid in pids if pid != typist)
     results["memory per session, Private_Dirty mean (MB)"] = statistics.mean(
         smaps(pid)["Private_Dirty"] / 1024 for pid in pids
     )

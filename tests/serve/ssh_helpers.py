@@ -106,6 +106,23 @@ def session_leader(pid: int) -> bool:
     return int(fields[3]) == pid
 
 
+def assert_sandboxed(pid: int, screen: str) -> None:
+    """The app process ``pid`` runs under the per-session rlimits, with the server-built environment
+    only; ``screen`` is the stand-in app's screen, which lists the app's own os.environ."""
+    limits = Path(f"/proc/{pid}/limits").read_text()
+    for label, value in (("Max address space", 1024**3), ("Max file size", 16 * 1024**2),
+                         ("Max open files", 256), ("Max core file size", 0)):  # fmt: skip
+        line = next(line for line in limits.splitlines() if line.startswith(label))
+        assert line.split()[-3:-1] == [str(value), str(value)], line
+    # The process image's environment is the fork server's, which the server built from scratch...
+    environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    names = {entry.split(b"=", 1)[0].decode() for entry in environ if entry}
+    assert names <= {"TERM", "PATH", "LANG", "MALLOC_ARENA_MAX"}
+    # ...and the app's os.environ (shown by the stand-in) is the session's allow-listed one.
+    shown = set(screen.split("env: ", 1)[1].split("\n", 1)[0].split())
+    assert shown == {"HOME", "LANG", "PATH", "PATHFINDER_HOSTED", "TERM", "TEXTUAL_FPS", "TMPDIR"}
+
+
 def start_server(tmp: Path, **settings: object) -> Server:
     """Start a server with these config-file settings (port 0: any free port) and wait for its banner."""
     data_dir = tmp / "data"

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from ssh_helpers import HERE, Terminal, children, ssh_command, start_server, wait_until
+from ssh_helpers import HERE, Terminal, assert_sandboxed, children, ssh_command, start_server, wait_until
 
 from pathfinder.serve.spares import QUIET_SECONDS
 
@@ -34,6 +34,7 @@ def test_visitors_get_apps_started_ahead_and_the_pool_refills_into_free_slots(
         assert "plans kept for your key" in screen
         (app_pid,) = server.app_pids()
         assert app_pid in spares  # a spare became the visitor's app: no fork on the visitor's time
+        assert_sandboxed(app_pid, screen)  # with the same limits and environment as a fresh fork
 
         # One session now: room for two spares, and the pool does not grow back to three.
         time.sleep(QUIET_SECONDS + 1.0)
@@ -74,8 +75,10 @@ def test_no_spares_when_turned_off(
         name = terminal.open(
             visitor_name, [*ssh_command(server.port, client_keys["alice"]), "127.0.0.1"], 100, 30
         )
-        terminal.wait_for(name, "Stand-in demo")
-        assert len(server.app_pids()) == 1 and not server.spare_pids()
+        screen = terminal.wait_for(name, "Stand-in demo")
+        (app_pid,) = server.app_pids()
+        assert not server.spare_pids()
+        assert_sandboxed(app_pid, screen)  # the fresh fork's limits and environment
         terminal.keys(name, "C-q")
         terminal.wait_for(name, "EXITED 0")
     finally:
