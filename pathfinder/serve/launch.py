@@ -92,6 +92,15 @@ def _no_browser() -> None:
     webbrowser.open = webbrowser.open_new = webbrowser.open_new_tab = refuse
 
 
+def leave_fork_server(close_inherited: Callable[[], None]) -> None:
+    """First thing in a child of the fork server: the default signal handling back (the fork server
+    ignores SIGTERM and wakes on SIGCHLD), and the fork server's descriptors closed."""
+    signal.set_wakeup_fd(-1)
+    for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGPIPE):
+        signal.signal(signum, signal.SIG_DFL)
+    close_inherited()
+
+
 def run_child(
     request: dict[str, Any],
     slave_fd: int,
@@ -102,10 +111,7 @@ def run_child(
     """Turn this forked process into one visitor's app and exit with the app's return code."""
     code = EXIT_CRASHED
     try:
-        signal.set_wakeup_fd(-1)
-        for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGPIPE):
-            signal.signal(signum, signal.SIG_DFL)
-        close_inherited()
+        leave_fork_server(close_inherited)
         # The log first: from here on a traceback can only ever reach the server's log, not the visitor.
         log_fd = os.open(request["log_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
         log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")

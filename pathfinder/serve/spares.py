@@ -19,7 +19,6 @@ import contextlib
 import gc
 import json
 import os
-import signal
 import socket
 import sys
 import time
@@ -27,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pathfinder.serve.launch import EXIT_CRASHED, _factory_arguments, run_child
+from pathfinder.serve.launch import EXIT_CRASHED, _factory_arguments, leave_fork_server, run_child
 
 QUIET_SECONDS = 0.5
 """Start a spare only after this long without a visitor arriving."""
@@ -92,10 +91,7 @@ def run_spare(
     a spare whose fork server goes away (end of file on its socket) just exits."""
     code = EXIT_CRASHED
     try:
-        signal.set_wakeup_fd(-1)
-        for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGPIPE):
-            signal.signal(signum, signal.SIG_DFL)
-        close_inherited()
+        leave_fork_server(close_inherited)
         if warm:
             warm_up(factory, catalog)
             gc.collect()
