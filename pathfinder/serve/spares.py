@@ -161,9 +161,8 @@ class SparePool:
             return None
         return max(0.0, QUIET_SECONDS - (time.monotonic() - self.last_demand))
 
-    def add(self, pid: int, sock: socket.socket) -> Spare:
-        spare = self.spares[pid] = Spare(pid, sock)
-        return spare
+    def add(self, pid: int, sock: socket.socket) -> None:
+        self.spares[pid] = Spare(pid, sock)
 
     def take_ready(self) -> Spare | None:
         """A ready spare for the visitor who just arrived (removed from the pool), or None."""
