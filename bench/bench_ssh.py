@@ -13,7 +13,9 @@ drives tmux through one control-mode client (bench/tui_support.py): starting a v
 ``new-window`` command, and a pane is captured only when tmux reports output from it (and every 0.5 s
 regardless), so the harness itself uses about 1-2 % of the CPU a burst takes; the CPU rows show it.
 A burst is timed from just before the first ``ssh`` is started to the capture that shows the app's
-marker in the last visitor's terminal. ``--variant KEY=VALUE[,KEY=VALUE]`` starts one more server per
+marker in the last visitor's terminal; before each one the bench waits until the server has made its
+spares (apps started ahead of visitors) again, as a host would have after a quiet spell.
+``--variant KEY=VALUE[,KEY=VALUE]`` starts one more server per
 variant with those settings and runs the bursts of all servers interleaved, so they can be compared.
 """
 
