@@ -35,11 +35,14 @@ class ForkServer:
         warm_up: bool = True,
         spares: int = 0,
         max_apps: int = 50,
+        truecolor: bool = False,
     ) -> None:
         self.app = app
         self.warm_up = warm_up
         self.spares = spares
         self.max_apps = max_apps
+        self.truecolor = truecolor
+        """Whether visitors' apps are told of 24-bit colour: spares are built for the same colours."""
         self.app_path = app_path
         self.process: asyncio.subprocess.Process | None = None
         self.control: socket.socket | None = None
@@ -69,6 +72,8 @@ class ForkServer:
             if self.app_path is not None:
                 command += ["--app-path", str(self.app_path)]
             env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+            if self.truecolor:
+                env["COLORTERM"] = "truecolor"
             env["MALLOC_ARENA_MAX"] = "1"  # one malloc arena: the app's threads would each dirty their own
             self.process = await asyncio.create_subprocess_exec(
                 *command,

@@ -101,6 +101,46 @@ def leave_fork_server(close_inherited: Callable[[], None]) -> None:
     close_inherited()
 
 
+def enter_session(request: dict[str, Any], slave_fd: int, close_others: Callable[[int], None]) -> None:
+    """Become the visitor's session, in this order: the log (from here on a traceback can only reach the
+    server's log, never the visitor), the PTY as controlling terminal and fd 0/1/2, every other
+    descriptor but the log's closed (``close_others(log_fd)``), the limits, the session directory, the
+    app user, the allow-listed environment."""
+    log_fd = os.open(request["log_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")
+    sys.stderr = log  # tracebacks and warnings; the screen is drawn on sys.__stderr__ (the PTY)
+    sys.stdout = log
+    _become_terminal_session(slave_fd)
+    close_others(log_fd)
+    _set_limits(request)
+    os.chdir(request["home"])
+    _no_browser()  # before the privilege drop: the app user may not be able to read the stdlib
+    _drop_privileges(request.get("user"))
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.umask(0o077)
+
+
+def close_all_but(log_fd: int) -> None:
+    """Close every descriptor above 2 except the log's (a fresh child has nothing else to keep)."""
+    os.closerange(3, log_fd)
+    os.closerange(log_fd + 1, 65536)
+
+
+def log_crash() -> None:
+    """The traceback of what is being handled, to the session's log (never to the visitor's screen)."""
+    if sys.stderr is not sys.__stderr__:
+        with contextlib.suppress(BaseException):
+            traceback.print_exc(file=sys.stderr)
+
+
+def exit_now(code: int) -> None:
+    with contextlib.suppress(BaseException):
+        sys.stderr.flush()
+        sys.__stderr__.flush()  # type: ignore[union-attr]
+    os._exit(code)
+
+
 def run_child(
     request: dict[str, Any],
     slave_fd: int,
@@ -112,31 +152,12 @@ def run_child(
     code = EXIT_CRASHED
     try:
         leave_fork_server(close_inherited)
-        # The log first: from here on a traceback can only ever reach the server's log, not the visitor.
-        log_fd = os.open(request["log_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
-        log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")
-        sys.stderr = log  # tracebacks and warnings; the screen is drawn on sys.__stderr__ (the PTY)
-        sys.stdout = log
-        _become_terminal_session(slave_fd)
-        os.closerange(3, log_fd)
-        os.closerange(log_fd + 1, 65536)
-        _set_limits(request)
-        os.chdir(request["home"])
-        _no_browser()  # before the privilege drop: the app user may not be able to read the stdlib
-        _drop_privileges(request.get("user"))
-        os.environ.clear()
-        os.environ.update(request["env"])
-        os.umask(0o077)
+        enter_session(request, slave_fd, close_all_but)
         app = factory(**_factory_arguments(factory, request, catalog))
         app.run()
         code = int(app.return_code or 0)
     except BaseException:
         code = EXIT_CRASHED
-        if sys.stderr is not sys.__stderr__:
-            with contextlib.suppress(BaseException):
-                traceback.print_exc(file=sys.stderr)
+        log_crash()
     finally:
-        with contextlib.suppress(BaseException):
-            sys.stderr.flush()
-            sys.__stderr__.flush()  # type: ignore[union-attr]
-        os._exit(code)
+        exit_now(code)

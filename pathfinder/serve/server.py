@@ -186,6 +186,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             warm_up=config.warm_up,
             spares=config.spares,
             max_apps=config.max_sessions,
+            truecolor=config.truecolor,
         )
         try:
             await forkserver.start()

@@ -15,7 +15,6 @@ never exceed ``max_sessions``), and starts them one at a time and only when no v
 from __future__ import annotations
 
 import array
-import contextlib
 import gc
 import json
 import os
@@ -26,7 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pathfinder.serve.launch import EXIT_CRASHED, _factory_arguments, leave_fork_server, run_child
+from pathfinder.serve.launch import (
+    EXIT_CRASHED,
+    _factory_arguments,
+    exit_now,
+    leave_fork_server,
+    log_crash,
+    run_child,
+)
 
 QUIET_SECONDS = 0.5
 """Start a spare only after this long without a visitor arriving."""
@@ -86,16 +92,26 @@ def run_spare(
     catalog: object,
     warm: bool,
     close_inherited: Callable[[], None],
+    size: tuple[int, int] = (80, 24),
 ) -> None:
-    """In the freshly forked spare: warm up, say so, wait for a visitor, become their app. Never returns;
-    a spare whose fork server goes away (end of file on its socket) just exits."""
+    """In the freshly forked spare: get ready, say so, wait for a visitor, become their app. Never
+    returns; a spare whose fork server goes away (end of file on its socket) just exits.
+
+    An app that can be handed over (``handover.py``) is drawn ahead and then taken by the visitor;
+    any other app is run once headlessly (``warm_up``) and built anew for the visitor."""
     code = EXIT_CRASHED
     try:
         leave_fork_server(close_inherited)
+        os.closerange(3, sock.fileno())
+        os.closerange(sock.fileno() + 1, 65536)
         if warm:
+            code = _draw_ahead(sock, factory, catalog, size)
+            if code != _NOT_HANDED_OVER:
+                return
             warm_up(factory, catalog)
             gc.collect()
             gc.freeze()  # the warm-up's survivors stay out of the visitor's app's collections
+        code = EXIT_CRASHED
         sock.sendall(READY)
         while True:
             try:
@@ -112,12 +128,41 @@ def run_spare(
             return
         run_child(json.loads(data), fds[0], factory, catalog, sock.close)
     except BaseException:
-        with contextlib.suppress(BaseException):
+        log_crash()
+    finally:
+        exit_now(code)
+
+
+_NOT_HANDED_OVER = -1
+
+
+def _draw_ahead(
+    sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int]
+) -> int:
+    """Run an app that can be handed over until a visitor takes it (its exit code), or give a visitor
+    it cannot take a fresh app; ``_NOT_HANDED_OVER`` when the app is not of that kind."""
+    from pathfinder.serve.handover import Handover
+
+    handover = Handover(sock, factory, catalog, size)
+    try:
+        app = handover.build()
+        if app is None:
+            return _NOT_HANDED_OVER
+        result = handover.run(app)
+    except BaseException:
+        if handover.request is None:  # before any visitor: the spare's own failure, for the server log
             import traceback
 
-            traceback.print_exc(file=sys.stderr)
+            handover.tell_server("pathfinder: a spare failed:\n" + traceback.format_exc())
+        raise
     finally:
-        os._exit(code)
+        handover.discard_scratch()
+    if result is not None:
+        return result
+    if handover.request is None or handover.slave_fd is None:
+        return 0  # the fork server went away
+    run_child(handover.request, handover.slave_fd, factory, catalog, sock.close)  # other colours
+    return EXIT_CRASHED  # not reached: run_child exits
 
 
 @dataclass

@@ -44,6 +44,15 @@ def import_factory(spec: str, extra_path: str | None) -> Callable[..., Any]:
     return factory
 
 
+def window_size(fd: int) -> tuple[int, int] | None:
+    """A terminal's (columns, lines), or None."""
+    try:
+        size = os.get_terminal_size(fd)
+    except OSError:
+        return None
+    return (size.columns, size.lines) if size.columns and size.lines else None
+
+
 def preload(spec: str) -> object:
     """Warm what every session would otherwise load itself: the catalog and the app's screens."""
     catalog: object = None
@@ -86,6 +95,8 @@ class Zygote:
         self.warm = warm
         self.children: dict[int, str] = {}
         """pid → session id, for visitors' apps not yet reaped."""
+        self.last_size = (80, 24)
+        """The last visitor's window (columns, lines): the size new spares draw the app at."""
         self.selector = selectors.DefaultSelector()
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
@@ -110,6 +121,7 @@ class Zygote:
             self.send({"ev": "failed", "id": session, "error": "expected one PTY descriptor"})
             return
         slave_fd = fds[0]
+        self.last_size = window_size(slave_fd) or self.last_size
         pid = self.hand_to_spare(request, slave_fd)
         if pid is None:
             try:
@@ -153,7 +165,7 @@ class Zygote:
             return
         if pid == 0:
             ours.close()
-            run_spare(theirs, self.factory, self.catalog, self.warm, self.close_inherited)
+            run_spare(theirs, self.factory, self.catalog, self.warm, self.close_inherited, self.last_size)
         theirs.close()
         ours.setblocking(False)
         self.spares.add(pid, ours)

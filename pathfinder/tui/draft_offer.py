@@ -9,13 +9,17 @@ if TYPE_CHECKING:
 
 
 def offer_draft(app: PathfinderCore) -> None:
-    """Ask whether to recover the autosaved draft (nothing happens when there is none)."""
+    """Ask whether to recover the autosaved draft (nothing happens when there is none, or when it is
+    being offered already: a hosted app handed to its visitor right at start asks once)."""
     from pathfinder.tui.drafts import draft_summary
 
     summary = draft_summary(app.data_dir)
     if summary is None:
         return
     from pathfinder.tui.screens.dialogs import DraftOffer
+
+    if any(isinstance(screen, DraftOffer) for screen in app.screen_stack):
+        return
 
     def answered(recover: bool | None) -> None:
         from pathfinder.tui.drafts import discard_draft

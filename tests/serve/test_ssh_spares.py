@@ -6,11 +6,24 @@ from __future__ import annotations
 import os
 import signal
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from ssh_helpers import HERE, Terminal, assert_sandboxed, children, ssh_command, start_server, wait_until
+from ssh_helpers import (
+    HERE,
+    Terminal,
+    assert_restored,
+    assert_sandboxed,
+    children,
+    run_ssh,
+    ssh_command,
+    start_server,
+    wait_until,
+)
 
+from pathfinder.plan.models import new_plan
+from pathfinder.plan.store import plan_to_toml
 from pathfinder.serve.spares import QUIET_SECONDS
 
 pytestmark = pytest.mark.ssh
@@ -81,5 +94,72 @@ def test_no_spares_when_turned_off(
         assert_sandboxed(app_pid, screen)  # the fresh fork's limits and environment
         terminal.keys(name, "C-q")
         terminal.wait_for(name, "EXITED 0")
+    finally:
+        server.stop()
+
+
+def test_the_real_app_drawn_ahead_is_handed_to_its_visitors(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """Pathfinder's spares draw the welcome before anyone arrives; each visitor then gets one, drawn on
+    their own terminal at their own size, with their own saved plans, or the note for visitors without
+    a key, and keys and quitting work as in any session."""
+    server = start_server(tmp_path, spares=2, max_sessions=4, idle_timeout=60)
+    try:
+        plan = new_plan(datetime(2026, 11, 25, 12, 0, tzinfo=UTC)).model_copy(
+            update={"name": "Alice goes product"}
+        )
+        imported = run_ssh(server.port, client_keys["alice"], "import", stdin=plan_to_toml(plan).encode())
+        assert imported.returncode == 0, imported.stderr
+        wait_until(lambda: f"2 {READY}" in server.log(), 60, "two apps drawn ahead")
+        spares = set(server.spare_pids())
+
+        command = [*ssh_command(server.port, client_keys["alice"]), "127.0.0.1"]
+        alice = terminal.open(visitor_name, command, 100, 30)
+        terminal.wait_for(alice, "What would you like to do?", timeout=15)
+        screen = terminal.wait_for(alice, "Alice goes product", timeout=10)  # her saved plan
+        assert "No plans yet" not in screen and "connected without an SSH key" not in screen
+        (alice_app,) = server.app_pids()
+        assert alice_app in spares
+
+        anonymous = terminal.open(visitor_name + "b", [*ssh_command(server.port, None), "127.0.0.1"], 90, 26)
+        terminal.wait_for(anonymous, "plans are kept only for this visit", timeout=15)
+        screen = terminal.wait_for(anonymous, "No plans yet in your plans folder")
+        assert "Pathfinder — hosted demo" in screen and "^p palette" in screen  # all of it, at 90×26
+        assert set(server.app_pids()) <= spares
+
+        terminal.keys(alice, "g")  # the app answers keys on the visitor's terminal
+        terminal.wait_for(alice, "Product manager or project manager?")
+        terminal.tmux("resize-window", "-t", alice, "-x", "70", "-y", "24")
+        terminal.keys(alice, "Escape")
+        terminal.wait_for(alice, "What would you like to do?")
+        for name in (alice, anonymous):
+            terminal.keys(name, "C-q")
+            screen = terminal.wait_for(name, "EXITED 0")
+            assert "Goodbye" in screen
+            assert_restored(terminal, name)
+    finally:
+        server.stop()
+
+
+def test_a_visitor_needing_other_colours_gets_a_fresh_app(
+    tmp_path: Path, terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """The apps drawn ahead are built for 256 colours; a terminal that reports fewer (TERM=xterm) gets
+    an app built for it, in the same spare process."""
+    server = start_server(tmp_path, spares=1, max_sessions=3, idle_timeout=60)
+    try:
+        wait_until(lambda: f"1 {READY}" in server.log(), 60, "an app drawn ahead")
+        (spare,) = server.spare_pids()
+        command = ["env", "TERM=xterm", *ssh_command(server.port, client_keys["bob"]), "127.0.0.1"]
+        name = terminal.open(visitor_name, command, 100, 30)
+        terminal.wait_for(name, "What would you like to do?", timeout=15)
+        terminal.wait_for(name, "^p palette")
+        assert server.app_pids() == [spare]
+        terminal.keys(name, "g")
+        terminal.wait_for(name, "Product manager or project manager?")
+        terminal.keys(name, "C-q")
+        terminal.wait_for(name, "EXITED 0")
+        assert '"term": "xterm"' in server.log()
     finally:
         server.stop()

@@ -23,6 +23,11 @@ from pathfinder.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
 
+KEYLESS_NOTE = (
+    "You connected without an SSH key: plans are kept only for this visit. "
+    "Use “View plan as TOML” (command palette, ctrl+p) to copy yours, or reconnect "
+    "with an SSH key to keep plans."
+)
 MENU = (
     ("new", "Start a new profile", "n"),
     ("open", "Open a saved plan…", "o"),
@@ -58,12 +63,7 @@ class WelcomeScreen(Screen[None]):
                 id="welcome-intro",
             )
             if self.pf_app.hosted_keyless:
-                yield Static(
-                    "You connected without an SSH key: plans are kept only for this visit. "
-                    "Use “View plan as TOML” (command palette, ctrl+p) to copy yours, or reconnect "
-                    "with an SSH key to keep plans.",
-                    id="keyless-note",
-                )
+                yield Static(KEYLESS_NOTE, id="keyless-note")
             with Horizontal(id="welcome-body"):
                 menu = OptionList(
                     *(Option(f"[b]{key}[/b]  {label}", id=option_id) for option_id, label, key in MENU),
@@ -92,6 +92,19 @@ class WelcomeScreen(Screen[None]):
         self.query_one("#welcome-menu", OptionList).focus()
         if self._plans_to_read:
             self.call_after_refresh(self.list_saved_plans)  # after the first frame: it reads files
+
+    def visitor_arrived(self) -> None:
+        """The hosted app was started ahead of its visitor and has just been handed to them: show the
+        note for visitors without a key, and their own saved plans (the folder it was started with had
+        none, so the list changes only when theirs has some)."""
+        if self.pf_app.hosted_keyless and not self.query("#keyless-note"):
+            self.query_one("#welcome", Vertical).mount(Static(KEYLESS_NOTE, id="keyless-note"), before=1)
+        first = self._first_plans_option()
+        if self._plans_to_read:
+            listing = self.query_one("#saved-plans", OptionList)
+            listing.clear_options()
+            listing.add_option(first)
+            self.list_saved_plans()
 
     def show_loading(self, loading: bool) -> None:
         """A quiet “loading content…” in the title line while the career content loads on first use."""

@@ -1,0 +1,94 @@
+"""A hosted app started before its visitor arrives, then handed to them.
+
+The SSH host (``pathfinder.serve.spares``) builds the app with folders of its own, runs it on a holding
+terminal until its welcome screen is drawn, and waits. When a visitor arrives, :func:`run_ahead` hands
+the app over: the driver lets go of the holding terminal (as for ``App.suspend``), the host makes the
+visitor's PTY this process's terminal and applies the session's limits, user and environment, the
+driver starts again on the visitor's terminal, and the app takes the visitor's folders (their saved
+plans, their draft, the note for visitors without a key). What is left for the visitor's time is
+drawing the screen on their terminal. A visitor whose terminal gets other colours than the app was
+built for is not taken: the app ends unseen and the host builds a fresh one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from textual.drivers.linux_driver import LinuxDriver
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from pathfinder.tui.core import PathfinderCore
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who the app is handed to."""
+
+    plan_dir: Path
+    data_dir: Path
+    keyless: bool
+    env: dict[str, str]
+    """The environment the session will have (its ``TERM`` and ``COLORTERM`` decide the colours)."""
+    enter: Callable[[], None]
+    """Make the visitor's PTY this process's terminal and apply the session's limits, user and
+    environment; called while the driver has let go of the holding terminal."""
+
+
+class HandoverDriver(LinuxDriver):
+    """Textual's Linux driver, with no keyboard reader while on the holding terminal (nobody types
+    there): letting go of it is then immediate, where stopping the reader takes 0.1–0.2 s."""
+
+    holding = True
+
+    def _run_input_thread(self) -> None:
+        if not self.holding:
+            super()._run_input_thread()
+
+
+def colours_fit(app: PathfinderCore, env: dict[str, str]) -> bool:
+    """Whether a terminal with environment ``env`` gets the colours ``app`` was built with."""
+    probe = Console(file=io.StringIO(), force_terminal=True, _environ=env)
+    return probe.color_system == app.console.color_system
+
+
+async def run_ahead(
+    app: PathfinderCore, ready: Callable[[], None], arrival: Awaitable[Visitor | None]
+) -> int | None:
+    """Run ``app`` (on the holding terminal) until its first screen is drawn, call ``ready``, wait for
+    ``arrival``, then go on for that visitor until the app ends. Returns the app's return code, or None
+    when nobody was taken (``arrival`` gave None, or a visitor needing other colours): the app has then
+    ended without being seen."""
+    taken = False
+
+    async def hand_over(pilot: Pilot[Any]) -> None:
+        nonlocal taken
+        await pilot.pause()
+        await pilot.pause()
+        ready()
+        visitor = await arrival
+        if visitor is None or not colours_fit(app, visitor.env):
+            app.exit()
+            return
+        taken = True
+        app.take_visitor(visitor)
+
+    app.driver_class = HandoverDriver
+    await app.run_async(auto_pilot=hand_over)
+    return int(app.return_code or 0) if taken else None
+
+
+def terminal_size() -> tuple[int, int] | None:
+    """The size of the terminal on fd 0 (None when it is not one)."""
+    try:
+        size = os.get_terminal_size(0)
+    except OSError:
+        return None
+    return size.columns, size.lines
