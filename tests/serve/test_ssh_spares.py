@@ -163,3 +163,43 @@ def test_a_visitor_needing_other_colours_gets_a_fresh_app(
         assert '"term": "xterm"' in server.log()
     finally:
         server.stop()
+
+
+def test_an_app_drawn_ahead_drops_to_the_app_user_and_a_killed_client_leaves_nothing(
+    terminal: Terminal, client_keys: dict[str, Path], visitor_name: str
+) -> None:
+    """The spare drew the app as the server's user; the visitor's app runs as ``user`` (no groups) and
+    still loads what it needs later; kill -9 of the visitor's ssh ends it and removes its session."""
+    import pwd
+    import shutil
+    import tempfile
+
+    nobody = pwd.getpwnam("nobody")
+    base = Path(tempfile.mkdtemp(prefix="pf-serve-user-"))  # pytest's tmp dirs are 0700 up the tree
+    base.chmod(0o755)
+    server = start_server(base, user="nobody", spares=1, max_sessions=2, idle_timeout=60)
+    try:
+        wait_until(lambda: f"1 {READY}" in server.log(), 60, "an app drawn ahead")
+        (spare,) = server.spare_pids()
+        name = terminal.open(
+            visitor_name, [*ssh_command(server.port, client_keys["alice"]), "127.0.0.1"], 100, 30
+        )
+        terminal.wait_for(name, "What would you like to do?", timeout=15)
+        assert server.app_pids() == [spare]
+        status = Path(f"/proc/{spare}/status").read_text()
+        uids = next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1:]
+        groups = next(line for line in status.splitlines() if line.startswith("Groups:")).split()[1:]
+        assert set(uids) == {str(nobody.pw_uid)} and groups == []
+        terminal.keys(name, "g")  # a screen the app imports only now, as nobody
+        terminal.wait_for(name, "Product manager or project manager?")
+        ssh = next(
+            pid
+            for pid in children(terminal.pane_pid(name))
+            if Path(f"/proc/{pid}/comm").read_text().strip() == "ssh"
+        )
+        os.kill(ssh, signal.SIGKILL)
+        wait_until(lambda: not Path(f"/proc/{spare}").exists(), 5, "the app to end")
+        wait_until(lambda: not server.session_dirs(), 5, "the session directory to be removed")
+    finally:
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)
