@@ -32,8 +32,8 @@ class ServeConfig:
     max_spawns: int = 4
     """How many app processes may be starting at once (start-up is CPU-bound)."""
     spares: int = 30
-    """App processes kept started ahead of visitors (each has run the app once, headlessly), never more
-    than the free session slots; 0: fork each visitor's app when they arrive."""
+    """Apps kept started ahead of visitors (each drawn on a terminal of its own, then handed to a
+    visitor), never more than the free session slots; 0: fork each visitor's app when they arrive."""
     settled_nice: int = 10
     """Niceness an app gets once it has drawn its first frame, so apps still starting come first
     (0: never lowered)."""

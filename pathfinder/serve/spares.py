@@ -1,11 +1,12 @@
-"""Apps started ahead of visitors ("spares"), and the warm-up run that makes a process ready for one.
+"""Apps started ahead of visitors ("spares"): the fork server's pool of them, and a spare's own life.
 
-A spare is a child of the fork server that has run the app once, headlessly, to its first screen and
-then waits. That run does, while nobody waits for it, the work a fresh fork otherwise does on the
-visitor's time: copying the fork server's memory pages it writes to, growing its allocator, filling
-per-process caches. When a visitor arrives, the fork server hands the visitor's request and PTY to a
-ready spare over the spare's own socket, and the spare becomes the visitor's app exactly like a fresh
-fork would (``run_child``: controlling terminal, limits, privilege drop, environment, the app).
+A spare is a child of the fork server that gets an app ready while nobody waits for it, then waits for
+a visitor on a socket of its own. The Pathfinder app is drawn ahead: it runs on a holding terminal
+until its welcome screen is drawn and is then handed to the visitor (``handover.py``). Any other app
+factory is run once headlessly (``warm_up``: copying the fork server's memory pages it writes to,
+growing the allocator, filling per-process caches) and built anew for the visitor (``run_child``).
+Either way the spare becomes the visitor's session exactly as a fresh fork would (controlling
+terminal, limits, privilege drop, environment).
 
 The fork server keeps up to ``size`` spares, never more than the free session slots (so the processes
 never exceed ``max_sessions``), and starts them one at a time and only when no visitor has arrived for
