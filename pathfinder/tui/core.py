@@ -210,7 +210,6 @@ class PathfinderCore(ContentApp):
         visitor.enter()
         self.plan_dir = visitor.plan_dir
         self.data_dir = visitor.data_dir
-        self.hosted = True
         self.hosted_keyless = visitor.keyless
         if isinstance(driver, HandoverDriver):
             driver.holding = False  # the visitor types: a keyboard reader from now on
