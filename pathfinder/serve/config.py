@@ -67,6 +67,11 @@ class ServeConfig:
         return self.data_dir / "sessions"
 
     @property
+    def spares_root(self) -> Path:
+        """The empty folder spares start their apps with (emptied at every start)."""
+        return self.data_dir / "spares"
+
+    @property
     def logs_root(self) -> Path:
         return self.data_dir / "logs"
 

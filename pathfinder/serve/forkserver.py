@@ -36,12 +36,15 @@ class ForkServer:
         spares: int = 0,
         max_apps: int = 50,
         truecolor: bool = False,
+        scratch: Path | None = None,
     ) -> None:
         self.app = app
         self.warm_up = warm_up
         self.spares = spares
         self.max_apps = max_apps
         self.truecolor = truecolor
+        self.scratch = scratch
+        """An empty folder the spares start their apps with (they only look into it)."""
         """Whether visitors' apps are told of 24-bit colour: spares are built for the same colours."""
         self.app_path = app_path
         self.process: asyncio.subprocess.Process | None = None
@@ -67,6 +70,8 @@ class ForkServer:
             command = [sys.executable, "-I", "-X", "utf8", "-m", "pathfinder.serve.zygote"]
             command += ["--app", self.app, "--control", str(theirs.fileno())]
             command += ["--spares", str(self.spares), "--max-apps", str(self.max_apps)]
+            if self.scratch is not None:
+                command += ["--scratch", str(self.scratch)]
             if not self.warm_up:
                 command.append("--no-warm-up")
             if self.app_path is not None:

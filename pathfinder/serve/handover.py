@@ -1,7 +1,7 @@
 """Spares that have drawn the app ahead of their visitor, on a holding terminal of their own.
 
-A spare whose app supports it (``take_visitor``, see ``pathfinder/tui/ahead.py``) builds the app with a
-scratch folder, runs it on a pseudo-terminal nobody looks at until the welcome screen is drawn, tells
+A spare whose app supports it (``take_visitor``, see ``pathfinder/tui/ahead.py``) builds the app with an
+empty folder, runs it on a pseudo-terminal nobody looks at until the welcome screen is drawn, tells
 the fork server it is ready, and waits for a visitor on its socket, all inside the app's own event loop.
 When the visitor's request and PTY arrive, the app lets go of the holding terminal, the spare becomes
 the visitor's session exactly as a fresh child does (``enter_session``: log, controlling terminal,
@@ -16,10 +16,8 @@ import contextlib
 import fcntl
 import json
 import os
-import shutil
 import socket
 import struct
-import tempfile
 import termios
 import threading
 from collections.abc import Callable
@@ -66,14 +64,21 @@ class Handover:
     """One spare's app, drawn ahead, and the visitor it is handed to."""
 
     def __init__(
-        self, sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int]
+        self,
+        sock: socket.socket,
+        factory: Callable[..., Any],
+        catalog: object,
+        size: tuple[int, int],
+        scratch: str,
     ) -> None:
         self.sock = sock
         self.size = size
         """The holding terminal's (columns, lines): a visitor's window of another size is laid out anew."""
         self.factory = factory
         self.catalog = catalog
-        self.scratch = tempfile.mkdtemp(prefix="pathfinder-spare-")
+        self.scratch = scratch
+        """An empty folder, shared by the spares, for the app's plans and data until its visitor comes
+        (the app only looks into it: no plans, no draft)."""
         self.server_stderr: int | None = os.dup(2)
         """Where the spare's own failure is told until a visitor is taken (fd 2 becomes the holding
         terminal, then the visitor's)."""
@@ -82,7 +87,7 @@ class Handover:
         self.holding: HoldingTerminal | None = None
 
     def build(self) -> Any:
-        """The app, with the scratch folder for plans and data; None when it cannot be handed over."""
+        """The app, with the empty folder for plans and data; None when it cannot be handed over."""
         request = {"plan_dir": self.scratch, "data_dir": self.scratch, "keyless": False}
         app = self.factory(**_factory_arguments(self.factory, request, self.catalog))
         return app if hasattr(app, "take_visitor") else None
@@ -138,7 +143,6 @@ class Handover:
     def _enter(self) -> None:
         """Become the visitor's session (the app's driver has let go of the holding terminal)."""
         assert self.request is not None and self.slave_fd is not None
-        self.discard_scratch()  # before the privilege drop: it is the server user's
         enter_session(self.request, self.slave_fd, self._close_others)
 
     def _close_others(self, _log_fd: int) -> None:
@@ -155,9 +159,6 @@ class Handover:
             with contextlib.suppress(OSError):
                 os.close(self.server_stderr)
             self.server_stderr = None
-
-    def discard_scratch(self) -> None:
-        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def tell_server(self, text: str) -> None:
         """Before a visitor is taken, the spare's own problems go to the server's stderr."""

@@ -9,6 +9,7 @@ import functools
 import hmac
 import logging
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -178,6 +179,8 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             for directory in (config.data_dir, config.sessions_root, config.plans_root):
                 directory.chmod(0o711)
         swept = sweep_sessions(config.sessions_root)
+        shutil.rmtree(config.spares_root, ignore_errors=True)
+        config.spares_root.mkdir(mode=0o700)
         prune_logs(config.logs_root)
         host_key = load_or_create_host_key(config.data_dir)
         forkserver = ForkServer(
@@ -187,6 +190,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             spares=config.spares,
             max_apps=config.max_sessions,
             truecolor=config.truecolor,
+            scratch=config.spares_root,
         )
         try:
             await forkserver.start()

@@ -41,28 +41,27 @@ READY = b"ready"
 MAX_MESSAGE = 65536
 
 
-def warm_up(factory: Callable[..., Any], catalog: object) -> None:
+def warm_up(factory: Callable[..., Any], catalog: object, folder: str) -> None:
     """Run one throwaway app headlessly to its first screen, so that lazy imports, parsed CSS, other
-    caches and the pages they live in are ready in this process before a visitor needs them."""
+    caches and the pages they live in are ready in this process before a visitor needs them. ``folder``
+    is an empty folder for its plans and data (it only looks into it)."""
     import asyncio
-    import tempfile
     import threading
 
-    with tempfile.TemporaryDirectory(prefix="pathfinder-warmup-") as scratch:
-        request = {"plan_dir": scratch, "data_dir": scratch, "keyless": True}
-        try:
-            app = factory(**_factory_arguments(factory, request, catalog))
+    request = {"plan_dir": folder, "data_dir": folder, "keyless": True}
+    try:
+        app = factory(**_factory_arguments(factory, request, catalog))
 
-            async def first_screen(pilot: Any) -> None:
-                await pilot.pause()
-                await pilot.pause()
-                pilot.app.exit()
+        async def first_screen(pilot: Any) -> None:
+            await pilot.pause()
+            await pilot.pause()
+            pilot.app.exit()
 
-            asyncio.run(
-                asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30)
-            )
-        except Exception as error:  # warming is an optimisation; the visitors' apps report real problems
-            print(f"pathfinder: warm-up skipped: {type(error).__name__}: {error}", file=sys.stderr)
+        asyncio.run(
+            asyncio.wait_for(app.run_async(headless=True, size=(100, 30), auto_pilot=first_screen), 30)
+        )
+    except Exception as error:  # warming is an optimisation; the visitors' apps report real problems
+        print(f"pathfinder: warm-up skipped: {type(error).__name__}: {error}", file=sys.stderr)
     deadline = time.monotonic() + 2.0
     while threading.active_count() > 1 and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -93,7 +92,9 @@ def run_spare(
     catalog: object,
     warm: bool,
     close_inherited: Callable[[], None],
-    size: tuple[int, int] = (80, 24),
+    *,
+    size: tuple[int, int],
+    scratch: str,
 ) -> None:
     """In the freshly forked spare: get ready, say so, wait for a visitor, become their app. Never
     returns; a spare whose fork server goes away (end of file on its socket) just exits.
@@ -106,10 +107,10 @@ def run_spare(
         os.closerange(3, sock.fileno())
         os.closerange(sock.fileno() + 1, 65536)
         if warm:
-            code = _draw_ahead(sock, factory, catalog, size)
+            code = _draw_ahead(sock, factory, catalog, size, scratch)
             if code != _NOT_HANDED_OVER:
                 return
-            warm_up(factory, catalog)
+            warm_up(factory, catalog, scratch)
             gc.collect()
             gc.freeze()  # the warm-up's survivors stay out of the visitor's app's collections
         code = EXIT_CRASHED
@@ -138,13 +139,13 @@ _NOT_HANDED_OVER = -1
 
 
 def _draw_ahead(
-    sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int]
+    sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int], scratch: str
 ) -> int:
     """Run an app that can be handed over until a visitor takes it (its exit code), or give a visitor
     it cannot take a fresh app; ``_NOT_HANDED_OVER`` when the app is not of that kind."""
     from pathfinder.serve.handover import Handover
 
-    handover = Handover(sock, factory, catalog, size)
+    handover = Handover(sock, factory, catalog, size, scratch)
     try:
         app = handover.build()
         if app is None:
@@ -156,8 +157,6 @@ def _draw_ahead(
 
             handover.tell_server("pathfinder: a spare failed:\n" + traceback.format_exc())
         raise
-    finally:
-        handover.discard_scratch()
     if result is not None:
         return result
     if handover.request is None or handover.slave_fd is None:

@@ -26,6 +26,7 @@ import selectors
 import signal
 import socket
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
@@ -86,6 +87,7 @@ class Zygote:
         catalog: object,
         spares: SparePool,
         *,
+        scratch: str,
         warm: bool = True,
     ) -> None:
         self.control = control
@@ -93,6 +95,8 @@ class Zygote:
         self.catalog = catalog
         self.spares = spares
         self.warm = warm
+        self.scratch = scratch
+        """The empty folder spares start their apps with."""
         self.children: dict[int, str] = {}
         """pid → session id, for visitors' apps not yet reaped."""
         self.last_size = (80, 24)
@@ -165,7 +169,15 @@ class Zygote:
             return
         if pid == 0:
             ours.close()
-            run_spare(theirs, self.factory, self.catalog, self.warm, self.close_inherited, self.last_size)
+            run_spare(
+                theirs,
+                self.factory,
+                self.catalog,
+                self.warm,
+                self.close_inherited,
+                size=self.last_size,
+                scratch=self.scratch,
+            )
         theirs.close()
         ours.setblocking(False)
         self.spares.add(pid, ours)
@@ -293,20 +305,23 @@ def main() -> None:
     parser.add_argument("--no-warm-up", action="store_true")
     parser.add_argument("--spares", type=int, default=0, help="apps to keep started ahead of visitors")
     parser.add_argument("--max-apps", type=int, default=50, help="visitors' apps and spares together")
+    parser.add_argument("--scratch", default=None, help="an empty folder for the spares' apps")
     args = parser.parse_args()
     control = socket.socket(fileno=args.control)
     factory = import_factory(args.app, args.app_path)
     catalog = preload(args.app)
-    if not args.no_warm_up:
-        from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
+    with contextlib.ExitStack() as cleanup:
+        scratch = args.scratch or cleanup.enter_context(tempfile.TemporaryDirectory(prefix="pathfinder-"))
+        if not args.no_warm_up:
+            from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
 
-        share_css_parse_cache()
-        share_theme_colors()
-        warm_up(factory, catalog)
-    gc.collect()
-    gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child
-    spares = SparePool(args.spares, args.max_apps)
-    Zygote(control, factory, catalog, spares, warm=not args.no_warm_up).serve()
+            share_css_parse_cache()
+            share_theme_colors()
+            warm_up(factory, catalog, scratch)
+        gc.collect()
+        gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child
+        spares = SparePool(args.spares, args.max_apps)
+        Zygote(control, factory, catalog, spares, warm=not args.no_warm_up, scratch=scratch).serve()
 
 
 if __name__ == "__main__":

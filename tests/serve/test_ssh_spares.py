@@ -140,6 +140,7 @@ def test_the_real_app_drawn_ahead_is_handed_to_its_visitors(
             screen = terminal.wait_for(name, "EXITED 0")
             assert "Goodbye" in screen
             assert_restored(terminal, name)
+        assert not list((server.data_dir / "spares").iterdir())  # spares only look into their folder
     finally:
         server.stop()
 
