@@ -107,20 +107,15 @@ def run_spare(
         os.closerange(3, sock.fileno())
         os.closerange(sock.fileno() + 1, 65536)
         if warm:
-            code = _draw_ahead(sock, factory, catalog, size, scratch)
-            if code != _NOT_HANDED_OVER:
+            handed_over = _draw_ahead(sock, factory, catalog, size, scratch)
+            if handed_over is not None:
+                code = handed_over
                 return
             warm_up(factory, catalog, scratch)
             gc.collect()
             gc.freeze()  # the warm-up's survivors stay out of the visitor's app's collections
-        code = EXIT_CRASHED
         sock.sendall(READY)
-        while True:
-            try:
-                data, fds = receive(sock)
-                break
-            except InterruptedError:
-                continue
+        data, fds = receive(sock)  # (an interrupted call is retried by Python itself)
         if not data:
             code = 0
             return
@@ -135,21 +130,18 @@ def run_spare(
         exit_now(code)
 
 
-_NOT_HANDED_OVER = -1
-
-
 def _draw_ahead(
     sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int], scratch: str
-) -> int:
+) -> int | None:
     """Run an app that can be handed over until a visitor takes it (its exit code), or give a visitor
-    it cannot take a fresh app; ``_NOT_HANDED_OVER`` when the app is not of that kind."""
+    it cannot take a fresh app; None when the app is not of that kind."""
     from pathfinder.serve.handover import Handover
 
     handover = Handover(sock, factory, catalog, size, scratch)
     try:
         app = handover.build()
         if app is None:
-            return _NOT_HANDED_OVER
+            return None
         result = handover.run(app)
     except BaseException:
         if handover.request is None:  # before any visitor: the spare's own failure, for the server log
