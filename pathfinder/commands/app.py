@@ -36,4 +36,4 @@ def run_app(argv: Sequence[str]) -> int:
     open_path = parse_app_args(argv)
     app = make_app(plan_dir=plan_dir(), data_dir=data_dir(), open_path=open_path)
     result = app.run()
-    return int(result or 0)
+    return app.return_code or int(result or 0)  # 70 after an unexpected error

@@ -7,7 +7,6 @@ engine and the plan store are imported when first needed.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,13 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from pathfinder.tui.commands import PathfinderCommands
 from pathfinder.tui.core import PathfinderCore
+
+EXIT_CRASHED = 70
+"""The exit status after an unexpected error (EX_SOFTWARE): scripts and service managers can tell."""
 
 
 class PathfinderApp(PathfinderCore):
@@ -45,18 +48,10 @@ class PathfinderApp(PathfinderCore):
         catalog = await self.need_catalog()
         if catalog is None:
             return
-        if self.session is not None and self.session.dirty:
-            from pathfinder.tui.screens.dialogs import ConfirmDiscard
-
-            if not await self._ask(ConfirmDiscard("Start a new profile and discard unsaved changes?")):
-                return
+        if not await self.may_replace_session("Start a new profile and discard your unsaved changes?"):
+            return
         self.set_session(Session.new(self.now(), catalog.meta.version))
-        self.push_wizard("background")
-
-    async def _ask(self, screen: Screen[bool]) -> bool:
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
-        return await future
+        await self.push_wizard("background")
 
     def action_open(self) -> None:
         from pathfinder.tui.screens.dialogs import OpenDialog
@@ -77,7 +72,7 @@ class PathfinderApp(PathfinderCore):
         if isinstance(self.screen, WizardScreen):
             self.screen.go(step)
         else:
-            self.push_wizard(step)
+            self.resume_plan(step)
 
     def action_save(self) -> None:
         from pathfinder.tui.saving import save_session
@@ -150,7 +145,7 @@ class PathfinderApp(PathfinderCore):
         if self.session is not None and self.session.dirty:
             from pathfinder.tui.screens.dialogs import ConfirmQuit
 
-            if not await self._ask(ConfirmQuit()):
+            if not await self.ask(ConfirmQuit()):
                 return
             from pathfinder.tui.drafts import discard_draft
 
@@ -190,6 +185,7 @@ class PathfinderApp(PathfinderCore):
         from rich.panel import Panel
 
         self.bell()
+        self._return_code = EXIT_CRASHED
         note = self._crash_note or "Pathfinder stopped after an unexpected error."
         self._exit_renderables.append(Panel(note, title="Pathfinder stopped", border_style="red"))
         self._close_messages_no_wait()
@@ -203,6 +199,9 @@ class PathfinderApp(PathfinderCore):
             with log_path.open("a", encoding="utf-8") as log:
                 log.write(f"--- {self.now().isoformat()}\n")
                 log.write("".join(traceback.format_exception(error)))
+                inner = getattr(error, "error", None)  # a worker's failure: the bug's own traceback
+                if isinstance(error, WorkerFailed) and isinstance(inner, BaseException):
+                    log.write("The worker's error:\n" + "".join(traceback.format_exception(inner)))
         except OSError:
             return None
         return log_path

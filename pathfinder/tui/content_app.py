@@ -111,6 +111,9 @@ class ContentApp(App[int]):
 
     async def need_catalog(self) -> Catalog | None:
         """The catalog, loading it if needed; None if it failed to load."""
+        if self._catalog is not None:
+            self.catalog_ready.set()  # given to the constructor, or read at start for a plan file
+            return self._catalog
         if self._catalog_deferred:
             return self.catalog
         if not self.catalog_ready.is_set():

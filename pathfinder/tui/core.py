@@ -297,20 +297,62 @@ class PathfinderCore(ContentApp):
             except Exception as error:
                 self.notify(f"Could not write the draft: {error}", severity="warning")
 
-    def push_wizard(self, step: str = "background") -> None:
-        """Show the wizard (creating it if needed) at ``step``."""
+    async def push_wizard(self, step: str = "background") -> None:
+        """Show the wizard for a new session (a new profile, an opened plan, a draft) at ``step``.
+
+        There is only ever one wizard: the base wizard of a plan opened at start is started over (Textual
+        cannot replace a default screen), any other is replaced by a new one.
+        """
         from pathfinder.tui.screens.wizard import WizardScreen
 
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(WizardScreen(step))
+        base = self.screen_stack[0]
+        if isinstance(base, WizardScreen):
+            await base.start_over(step)
+        else:
+            self.push_screen(WizardScreen(step))
+
+    def resume_plan(self, step: str | None = None) -> None:
+        """Back to the open plan, where it was left (its wizard when it is still there), or at ``step``."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        session = self.session
+        if session is None:
+            return
+        wizards = [screen for screen in self.screen_stack if isinstance(screen, WizardScreen)]
+        if not wizards:
+            self.push_screen(WizardScreen(step or session.last_step or self._first_step()))
+            return
+        while self.screen is not wizards[-1]:
+            self.pop_screen()
+        if step is not None:
+            wizards[-1].go(step)
+
+    async def may_replace_session(self, question: str) -> bool:
+        """True when the open plan may make way for another: it has no unsaved changes, or the user
+        agreed to discard them."""
+        if self._session is None or not self._session.dirty:
+            return True
+        from pathfinder.tui.screens.dialogs import ConfirmDiscard
+
+        return await self.ask(ConfirmDiscard(question))
+
+    async def ask(self, screen: Screen[bool]) -> bool:
+        """Show a yes/no dialog and wait for the answer (from a worker)."""
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
+        return await future
 
     async def open_plan(self, path: Path) -> bool:
-        """Open a plan file into a new session; a broken file shows the error view."""
+        """Open a plan file into a new session (asking first when the open plan has unsaved changes);
+        a broken file shows the error view and leaves the open plan as it was."""
         from pathfinder.tui.plan_files import as_plan_error, read_plan
 
         catalog = await self.need_catalog()
         if catalog is None:
+            return False
+        if not await self.may_replace_session(f"Open {path.name} and discard your unsaved changes?"):
             return False
         try:
             loaded = await asyncio.to_thread(read_plan, path)
@@ -319,7 +361,7 @@ class PathfinderCore(ContentApp):
             return False
         self._start_session(path, loaded)
         self._after_plan_opened()
-        self.push_wizard(self._first_step())
+        await self.push_wizard(self._first_step())
         return True
 
     def _start_session(self, path: Path, loaded: LoadedPlan) -> None:
@@ -350,13 +392,16 @@ class PathfinderCore(ContentApp):
                 self.notify(note, severity="warning")
 
     def go_home(self) -> None:
-        """Back to the welcome screen (created now if the app started on a plan file)."""
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if isinstance(self.screen_stack[0], WelcomeScreen):
-            if len(self.screen_stack) > 1:
+        """Back to the welcome screen. The open plan's wizard stays where it is, under the welcome screen
+        when the app started on a plan file ("Resume" returns to it)."""
+        stack = self.screen_stack
+        if isinstance(stack[0], WelcomeScreen):
+            while len(self.screen_stack) > 1:
                 self.pop_screen()
-        elif len(self.screen_stack) > 1:
-            self.switch_screen(WelcomeScreen())
-        else:
+            return
+        while len(self.screen_stack) > 1 and not (
+            len(self.screen_stack) == 2 and isinstance(self.screen_stack[1], WelcomeScreen)
+        ):
+            self.pop_screen()
+        if len(self.screen_stack) == 1:
             self.push_screen(WelcomeScreen())

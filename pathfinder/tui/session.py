@@ -29,6 +29,9 @@ class Session:
     steps_for: Profile | None = None
     """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
 
+    last_step: str | None = None
+    """The wizard step the user was last on (where "Resume" returns)."""
+
     previewing: bool = False
     """``plan`` is a :class:`PlanPreview` of the file at ``path`` until the app has validated it."""
 

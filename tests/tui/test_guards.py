@@ -183,3 +183,22 @@ async def test_an_unexpected_error_keeps_the_work_and_explains(build_app: AppFac
     assert not any("Traceback" in type(item).__name__ for item in app._exit_renderables)
     assert "RuntimeError: simulated bug" in (data_dir / "logs" / "pathfinder.log").read_text(encoding="utf-8")
     assert (drafts_dir(data_dir) / "draft.toml").is_file()
+
+
+async def test_an_error_in_a_worker_ends_with_status_70_and_its_traceback_logged(
+    build_app: AppFactory, data_dir: Path
+) -> None:
+    """A bug inside a worker (where opening plans runs): exit status 70, and the log holds the bug's own
+    traceback (the frame that raised), not only Textual's one-line "Worker raised exception"."""
+    app = build_app(catch_crashes=True)
+    with pytest.raises(Exception, match="simulated worker bug"):
+        async with app.run_test(size=(100, 30)) as pilot:
+
+            async def broken_worker() -> None:
+                raise RuntimeError("simulated worker bug")
+
+            app.run_worker(broken_worker())
+            await settle(pilot, lambda: not app.is_running)
+    assert app.return_code == 70
+    log = (data_dir / "logs" / "pathfinder.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "in broken_worker" in log and "RuntimeError: simulated worker bug" in log

@@ -65,7 +65,7 @@ class WizardScreen(Screen[None]):
     ]
 
     def __init__(self, step: str = "background") -> None:
-        super().__init__(id="wizard", classes=self._breakpoint_class())
+        super().__init__(classes=self._breakpoint_class())  # no id: a new plan's wizard replaces the old one
         self.initial_step = step
         self.current: str | None = None
         self._not_shown_yet: set[str] = set()
@@ -142,6 +142,7 @@ class WizardScreen(Screen[None]):
                 self.show_status("Fix this first: " + problems[0], error=True)
                 return False
         session.visited.add(step)
+        session.last_step = step
         is_new = step in self._not_shown_yet or not self.query_one("#panes", ContentSwitcher).query(
             f"#pane-{step}"
         )
@@ -158,6 +159,14 @@ class WizardScreen(Screen[None]):
             self.call_after_refresh(pane.focus_first)
         self.refresh_bindings()
         return True
+
+    async def start_over(self, step: str) -> None:
+        """Show the app's new session from ``step``: the previous session's panes are removed first."""
+        await self.query_one("#panes", ContentSwitcher).remove_children()
+        self.current = None
+        self._not_shown_yet.clear()
+        self.show_status("")
+        self.go(step, check=False)
 
     def _update_step_bar(self) -> None:
         session = self.pf_app.shown_session
