@@ -32,6 +32,14 @@ class Step(ProfileModel):
     """Catalog resource ids that serve this step."""
 
 
+class SetAside(ProfileModel):
+    """The steps a plan had for a target it left: restored, with their status, notes and order, when
+    the plan turns back to that target."""
+
+    target: str = Field(pattern=ID_PATTERN, max_length=96)
+    steps: list[Step] = Field(default=[], max_length=500)
+
+
 class HistoryPoint(ProfileModel):
     """Fit scores at one save, so that progress over time is visible."""
 
@@ -56,11 +64,21 @@ class Plan(ProfileModel):
     profile: Profile = Profile()
     steps: list[Step] = []
     history: list[HistoryPoint] = []
+    removed: list[str] = Field(default=[], max_length=500)
+    """Ids of suggested steps the user removed: they are not suggested again."""
+    set_aside: list[SetAside] = Field(default=[], max_length=20)
+    """Steps kept from other targets the plan had (see :class:`SetAside`)."""
 
     def progress(self) -> tuple[int, int]:
         """(steps done or skipped, steps in all)."""
         finished = sum(1 for step in self.steps if step.status in ("done", "skipped"))
         return finished, len(self.steps)
+
+    def status_counts(self) -> tuple[int, int, int]:
+        """(steps done, steps skipped, steps in all): progress counts the two apart."""
+        done = sum(1 for step in self.steps if step.status == "done")
+        skipped = sum(1 for step in self.steps if step.status == "skipped")
+        return done, skipped, len(self.steps)
 
 
 def new_plan(now: datetime, content_version: str = "", profile: Profile | None = None) -> Plan:

@@ -43,6 +43,12 @@ class PlanPreview:
         finished = sum(1 for step in self.steps if step.status in ("done", "skipped"))
         return finished, len(self.steps)
 
+    def status_counts(self) -> tuple[int, int, int]:
+        """(steps done, steps skipped, steps in all), as ``Plan.status_counts``."""
+        done = sum(1 for step in self.steps if step.status == "done")
+        skipped = sum(1 for step in self.steps if step.status == "skipped")
+        return done, skipped, len(self.steps)
+
 
 def _step(raw: Any) -> StepPreview | None:
     if not isinstance(raw, dict):

@@ -34,6 +34,8 @@ class PathfinderApp(PathfinderCore):
         Binding("f1,question_mark", "help", "Help", id="help", tooltip="Keys and how Pathfinder works"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the plan as a TOML file"),
         Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open a saved plan"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False, tooltip="Undo the last change"),
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo what was undone"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
     ]
 
@@ -52,6 +54,27 @@ class PathfinderApp(PathfinderCore):
             return
         self.set_session(Session.new(self.now(), catalog.meta.version))
         await self.push_wizard("background")
+
+    def action_undo(self) -> None:
+        self._take_back(redo=False)
+
+    def action_redo(self) -> None:
+        self._take_back(redo=True)
+
+    def _take_back(self, redo: bool) -> None:
+        """Undo (or redo) the last edit of the profile or plan, and say which it was."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        session = self.session
+        what = None if session is None else (session.redo() if redo else session.undo())
+        if session is None or what is None:
+            self.notify("Nothing to redo." if redo else "Nothing to undo.", timeout=2)
+            return
+        self.mark_changed()
+        self.notify(("Redone: " if redo else "Undone: ") + what, timeout=3)
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                self.run_worker(screen.reload(), group="undo")
 
     def action_open(self) -> None:
         from pathfinder.tui.screens.dialogs import OpenDialog

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # the models (and pydantic) are not needed to paint an opened plan
     from pathfinder.plan.models import Plan, Step
@@ -16,6 +16,17 @@ if TYPE_CHECKING:  # the models (and pydantic) are not needed to paint an opened
     from pathfinder.profile import Profile
 
 WIZARD_STEPS: tuple[str, ...] = ("background", "education", "certifications", "skills", "compare", "plan")
+UNDO_LEVELS = 100
+"""How many edits ctrl+z can take back in one session (and ctrl+y redo)."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The plan before an edit, and what the edit was (for "Undone: …")."""
+
+    plan: Plan
+    steps_for: Profile | None
+    what: str
 
 
 @dataclass
@@ -34,6 +45,9 @@ class Session:
 
     previewing: bool = False
     """``plan`` is a :class:`PlanPreview` of the file at ``path`` until the app has validated it."""
+
+    undo_stack: list[Edit] = field(default_factory=list, repr=False)
+    redo_stack: list[Edit] = field(default_factory=list, repr=False)
 
     @classmethod
     def new(cls, now: datetime, content_version: str) -> Session:
@@ -62,14 +76,41 @@ class Session:
     def profile(self) -> Profile:
         return self.plan.profile
 
-    def set_profile(self, profile: Profile) -> None:
+    def record(self, what: str) -> None:
+        """Remember the plan as it is, before an edit described by ``what`` (ctrl+z brings it back)."""
+        self.undo_stack.append(Edit(self.plan, self.steps_for, what))
+        del self.undo_stack[:-UNDO_LEVELS]
+        self.redo_stack.clear()
+
+    def set_profile(self, profile: Profile, what: str = "profile edit") -> None:
+        self.record(what)
         self.plan = self.plan.model_copy(update={"profile": profile})
 
-    def set_target(self, target: str | None, steps: list[Step]) -> None:
-        self.plan = self.plan.model_copy(update={"target": target, "steps": steps})
+    def update_plan(self, what: str | None = None, **changes: Any) -> None:
+        """Replace plan fields (``steps``, ``target``, ``removed``, ``set_aside`` …); an edit the user made
+        is recorded for undo (``what``), steps merely proposed anew for a changed profile are not."""
+        if what is not None:
+            self.record(what)
+        self.plan = self.plan.model_copy(update=changes)
 
-    def set_steps(self, steps: list[Step]) -> None:
-        self.plan = self.plan.model_copy(update={"steps": steps})
+    def set_steps(self, steps: list[Step], what: str = "step edit") -> None:
+        self.update_plan(what, steps=steps)
+
+    def undo(self) -> str | None:
+        """Take back the last edit; returns what it was (None when there is nothing to undo)."""
+        return self._swap(self.undo_stack, self.redo_stack)
+
+    def redo(self) -> str | None:
+        """Make the last undone edit again; returns what it was."""
+        return self._swap(self.redo_stack, self.undo_stack)
+
+    def _swap(self, source: list[Edit], destination: list[Edit]) -> str | None:
+        if not source:
+            return None
+        edit = source.pop()
+        destination.append(Edit(self.plan, self.steps_for, edit.what))
+        self.plan, self.steps_for = edit.plan, edit.steps_for
+        return edit.what
 
     def suggested_name(self) -> str:
         """A file name for the first save: the target path's id, or "my-plan"."""

@@ -26,8 +26,8 @@ class BackgroundPane(RecordsPane[Role]):
     def records(self) -> list[Role]:
         return list(self.profile.roles)
 
-    def store(self, records: list[Role]) -> None:
-        self.update_profile(self.profile.model_copy(update={"roles": records}))
+    def store(self, records: list[Role], what: str) -> None:
+        self.update_profile(self.profile.model_copy(update={"roles": records}), what)
 
     def describe(self, record: Role) -> str:
         end = record.end or "now"

@@ -50,8 +50,8 @@ class CertificationsPane(RecordsPane[HeldCertification]):
     def records(self) -> list[HeldCertification]:
         return list(self.profile.certifications)
 
-    def store(self, records: list[HeldCertification]) -> None:
-        self.update_profile(self.profile.model_copy(update={"certifications": records}))
+    def store(self, records: list[HeldCertification], what: str) -> None:
+        self.update_profile(self.profile.model_copy(update={"certifications": records}), what)
 
     def describe(self, record: HeldCertification) -> str:
         certification = self.catalog.certifications.get(record.id)

@@ -30,8 +30,8 @@ class EducationPane(RecordsPane[Degree]):
     def records(self) -> list[Degree]:
         return list(self.profile.degrees)
 
-    def store(self, records: list[Degree]) -> None:
-        self.update_profile(self.profile.model_copy(update={"degrees": records}))
+    def store(self, records: list[Degree], what: str) -> None:
+        self.update_profile(self.profile.model_copy(update={"degrees": records}), what)
 
     def _level_name(self, level_id: str) -> str:
         return next((lv.name for lv in self.catalog.degrees.levels if lv.id == level_id), level_id)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.containers import Container
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -23,6 +24,9 @@ class WizardPane(Container):
     """
 
     focus_when_mounted = False
+
+    class ProfileChanged(Message):
+        """The pane stored a change to the profile (the wizard clears a problem it showed)."""
 
     def on_mount(self) -> None:
         if self.focus_when_mounted:
@@ -57,10 +61,11 @@ class WizardPane(Container):
     def profile(self) -> Profile:
         return self.session.profile
 
-    def update_profile(self, profile: Profile) -> None:
-        """Store an updated profile and flag unsaved changes (which schedules a draft)."""
-        self.session.set_profile(profile)
+    def update_profile(self, profile: Profile, what: str = "profile edit") -> None:
+        """Store an updated profile (undoable as ``what``) and flag unsaved changes (a draft is scheduled)."""
+        self.session.set_profile(profile, what)
         self.pf_app.mark_changed()
+        self.post_message(self.ProfileChanged())
         self.profile_updated()
 
     def profile_updated(self) -> None:

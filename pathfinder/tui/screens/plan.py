@@ -23,33 +23,17 @@ from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.picker import Picker
 
 if TYPE_CHECKING:
-    from pathfinder.plan.models import Step
+    from pathfinder.plan.models import SetAside, Step
 
 STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
 
 
-def progress_bar(done: int, total: int, width: int = 16) -> str:
-    """``█████░░░ 3/12 done (25%)``."""
-    share = done / total if total else 0.0
-    filled = round(share * width)
-    return "█" * filled + "░" * (width - filled) + f" {done}/{total} done ({share:.0%})"
-
-
-def merge_steps(generated: list[Step], existing: list[Step]) -> list[Step]:
-    """Fresh engine steps, keeping the user's status/due/notes; keep started and custom steps too."""
-    by_id = {step.id: step for step in existing}
-    merged: list[Step] = []
-    for step in generated:
-        old = by_id.pop(step.id, None)
-        if old is not None:
-            step = step.model_copy(update={"status": old.status, "due": old.due, "notes": old.notes})
-        merged.append(step)
-    merged.extend(
-        step
-        for step in existing
-        if step.id in by_id and (step.kind == "custom" or step.status != "todo" or step.notes)
-    )
-    return merged
+def progress_bar(done: int, skipped: int, total: int, width: int = 16) -> str:
+    """``███▒░░░░ 3 done · 1 skipped of 12``: done and skipped steps count apart (█ done, ▒ skipped)."""
+    done_cells = round(done / total * width) if total else 0
+    skipped_cells = min(round((done + skipped) / total * width) if total else 0, width) - done_cells
+    bar = "█" * done_cells + "▒" * skipped_cells + "░" * (width - done_cells - skipped_cells)
+    return f"{bar} {done} done · {skipped} skipped of {total}"
 
 
 def clip(text: str, width: int) -> str:
@@ -141,23 +125,56 @@ class PlanPane(WizardPane):
             self.regenerate(plan.target)
         self.render_steps()
 
-    def regenerate(self, target: str) -> None:
+    def regenerate(self, target: str, chosen: bool = False) -> None:
+        """Propose the target's steps anew, keeping all the user did to them (see ``merge_steps``).
+
+        ``chosen``: the user picked another target (an edit, undoable, that sets aside the steps of the
+        target left); otherwise the profile changed and the steps follow it.
+        """
         from pathfinder.engine import plan_steps
+        from pathfinder.engine.plan_merge import merge_steps
 
         generated = plan_steps(self.profile, target, self.catalog, self.today)
         plan = self.session.plan
-        existing = plan.steps if plan.target == target else [s for s in plan.steps if s.kind == "custom"]
-        steps = merge_steps(generated, existing)
-        changed = steps != plan.steps or plan.target != target
-        self.session.set_target(target, steps)
+        leaving = plan.target if plan.target and plan.target != target else None
+        remembered = next((kept.steps for kept in plan.set_aside if kept.target == target), None)
+        merged = merge_steps(
+            generated,
+            plan.steps,
+            target_changed=leaving is not None,
+            remembered=remembered if leaving is not None else None,
+            removed=set(plan.removed),
+        )
+        set_aside = [kept for kept in plan.set_aside if kept.target not in (target, leaving)]
+        if leaving is not None and plan.steps:
+            set_aside.append(self._set_aside(leaving, plan.steps))
+        changed = merged.steps != plan.steps or plan.target != target
+        what = f"target {self.pf_app.path_names().get(target, target)}" if chosen else None
+        self.session.update_plan(what, target=target, steps=merged.steps, set_aside=set_aside)
         self.session.steps_for = plan.profile
         if changed:
             self.pf_app.mark_changed()
+        if chosen and merged.set_aside:
+            left = self.pf_app.path_names().get(leaving or "", leaving)
+            titles = ", ".join(clip(step.title, 40) for step in merged.set_aside[:3])
+            more = f" and {len(merged.set_aside) - 3} more" if len(merged.set_aside) > 3 else ""
+            self.notify(
+                f"{len(merged.set_aside)} steps of {left} set aside ({titles}{more}); they come back "
+                "as they were if you choose that target again. ctrl+z undoes.",
+                title="Target changed",
+                timeout=8,
+            )
+
+    @staticmethod
+    def _set_aside(target: str, steps: list[Step]) -> SetAside:
+        from pathfinder.plan.models import SetAside
+
+        return SetAside(target=target, steps=steps)
 
     @on(Picker.Changed, "#target")
     def target_chosen(self, event: Picker.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.session.plan.target:
-            self.regenerate(event.value)
+            self.regenerate(event.value, chosen=True)
             self.render_steps()
             self.query_one(StepTable).focus()
 
@@ -192,8 +209,7 @@ class PlanPane(WizardPane):
             table.add_row(*cells, key=step.id)
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
-        done, total = self.session.plan.progress()
-        self.query_one("#plan-progress", Static).update(progress_bar(done, total))
+        self.query_one("#plan-progress", Static).update(progress_bar(*self.session.plan.status_counts()))
         target = self.session.plan.target
         if target and target not in self.pf_app.path_names():
             hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target for new steps."
@@ -203,8 +219,8 @@ class PlanPane(WizardPane):
             hint = "Choose a target path to generate your steps."
         self.query_one("#plan-hint", Static).update(hint)
 
-    def _replace_steps(self, steps: list[Step], cursor: int) -> None:
-        self.session.set_steps(steps)
+    def _replace_steps(self, steps: list[Step], cursor: int, what: str, **changes: object) -> None:
+        self.session.update_plan(what, steps=steps, **changes)
         self.pf_app.mark_changed()
         self.render_steps(cursor)
 
@@ -213,10 +229,9 @@ class PlanPane(WizardPane):
         if not 0 <= row < len(steps):
             return
         current = STEP_STATUSES.index(steps[row].status)
-        steps[row] = steps[row].model_copy(
-            update={"status": STEP_STATUSES[(current + 1) % len(STEP_STATUSES)]}
-        )
-        self._replace_steps(steps, row)
+        status = STEP_STATUSES[(current + 1) % len(STEP_STATUSES)]
+        steps[row] = steps[row].model_copy(update={"status": status})
+        self._replace_steps(steps, row, f"{status}: {clip(steps[row].title, 40)}")
 
     def edit_step(self, row: int) -> None:
         from pathfinder.tui.screens.step_dialog import StepDialog
@@ -226,9 +241,9 @@ class PlanPane(WizardPane):
             return
 
         def edited(step: Step | None) -> None:
-            if step is not None:
+            if step is not None and step != steps[row]:
                 steps[row] = step
-                self._replace_steps(steps, row)
+                self._replace_steps(steps, row, f"edit of {clip(step.title, 40)}")
 
         self.app.push_screen(StepDialog(steps[row]), edited)
 
@@ -244,23 +259,28 @@ class PlanPane(WizardPane):
             steps = list(self.session.plan.steps)
             taken = {s.id for s in steps}
             steps.append(step.model_copy(update={"id": custom_step_id(step.title, taken)}))
-            self._replace_steps(steps, len(steps) - 1)
+            self._replace_steps(steps, len(steps) - 1, f"new step {clip(step.title, 40)}")
 
         self.app.push_screen(StepDialog(placeholder, heading="Add a step"), added)
 
     def remove_step(self, row: int) -> None:
+        """Remove the step under the cursor; a suggested step is not suggested again (ctrl+z undoes)."""
         steps = list(self.session.plan.steps)
-        if 0 <= row < len(steps):
-            removed = steps.pop(row)
-            self._replace_steps(steps, row)
-            self.notify(f"Removed: {removed.title}", timeout=2)
+        if not 0 <= row < len(steps):
+            return
+        removed = steps.pop(row)
+        gone = list(self.session.plan.removed)
+        if removed.kind != "custom" and removed.id not in gone:
+            gone.append(removed.id)
+        self._replace_steps(steps, row, f"removal of {clip(removed.title, 40)}", removed=gone)
+        self.notify(f"Removed: {removed.title}. ctrl+z undoes.", timeout=4)
 
     def move_step(self, row: int, delta: int) -> None:
         steps = list(self.session.plan.steps)
         other = row + delta
         if 0 <= row < len(steps) and 0 <= other < len(steps):
             steps[row], steps[other] = steps[other], steps[row]
-            self._replace_steps(steps, other)
+            self._replace_steps(steps, other, f"move of {clip(steps[other].title, 40)}")
 
     @on(DataTable.RowSelected, "#steps-table")
     def row_selected(self, event: DataTable.RowSelected) -> None:

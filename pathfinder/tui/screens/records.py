@@ -37,7 +37,8 @@ class RecordsPane(WizardPane, Generic[RecordT]):
     def records(self) -> list[RecordT]:
         raise NotImplementedError
 
-    def store(self, records: list[RecordT]) -> None:
+    def store(self, records: list[RecordT], what: str) -> None:
+        """Store the records in the profile (an undoable edit described by ``what``)."""
         raise NotImplementedError
 
     def describe(self, record: RecordT) -> str:
@@ -135,25 +136,32 @@ class RecordsPane(WizardPane, Generic[RecordT]):
             self.editing = len(records) - 1
         else:
             records[self.editing] = record
-        self.store(records)
+        self.store(records, f"{self.NOUN} {self.describe(record)}")
         self.refresh_list(highlight=self.editing)
         self.notify(f"{self.NOUN.capitalize()} saved: {self.describe(record)}", timeout=2)
         return []
 
     def action_remove(self) -> None:
+        """Remove the record that has the focus: the one highlighted in the list, or the one open in the
+        form. A record still being typed is not saved, so there is nothing to remove."""
         records = list(self.records())
-        if self.editing is None:
-            index = self.query_one("#records", OptionList).highlighted
-            if index is None or index >= len(records):
-                self.notify(f"Select a {self.NOUN} to remove.")
-                return
-            self.editing = index
-        removed = records.pop(self.editing)
-        self.store(records)
+        listing = self.query_one("#records", OptionList)
+        if listing.has_focus:
+            index = listing.highlighted
+        elif self.editing is not None:
+            index = self.editing
+        else:
+            self.notify(f"This {self.NOUN} is not saved yet: nothing to remove. Clear the form to drop it.")
+            return
+        if index is None or not 0 <= index < len(records):
+            self.notify(f"Select a {self.NOUN} in the list to remove it.")
+            return
+        removed = records.pop(index)
+        self.store(records, f"removal of {self.describe(removed)}")
         self.editing = None
         self.load_form(None)
-        self.refresh_list()
-        self.notify(f"Removed: {self.describe(removed)}", timeout=2)
+        self.refresh_list(highlight=min(index, len(records)))
+        self.notify(f"Removed: {self.describe(removed)}. ctrl+z undoes.", timeout=4)
 
     @on(Button.Pressed, "#remove-record")
     def remove_pressed(self) -> None:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from pathfinder.tui.screens.chrome import settle_toast_rack
+from pathfinder.tui.screens.pane import WizardPane
 from pathfinder.tui.session import WIZARD_STEPS
 from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.footer import Footer
@@ -25,7 +26,6 @@ from pathfinder.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
-    from pathfinder.tui.screens.pane import WizardPane
 
 STEP_LABELS = {
     "background": "Background",
@@ -168,10 +168,27 @@ class WizardScreen(Screen[None]):
         self.show_status("")
         self.go(step, check=False)
 
+    async def reload(self) -> None:
+        """The session's plan was replaced (undo, redo): every pane shows it anew, the current one now."""
+        current = self.current
+        if current == "plan":
+            switcher = self.query_one("#panes", ContentSwitcher)
+            for pane in list(switcher.children):
+                if pane.id != "pane-plan":
+                    await pane.remove()
+            self.pane("plan").shown()  # keeps the cursor on its row
+        elif current is not None:
+            await self.start_over(current)
+
     def _update_step_bar(self) -> None:
         session = self.pf_app.shown_session
         current = self.current or self.initial_step
         self.query_one("#steps", StepBar).show(current, session.visited if session else {current})
+
+    @on(WizardPane.ProfileChanged)
+    def profile_stored(self) -> None:
+        """A pane stored a change: a problem shown earlier ("Fix this first") no longer stands."""
+        self.show_status("")
 
     @on(StepBar.Chosen, "#steps")
     def step_chosen(self, event: StepBar.Chosen) -> None:
