@@ -263,7 +263,12 @@ class PathfinderCore(ContentApp):
         if self.hosted:
             parts.append("hosted demo")
         if session is not None:
-            label = session.path.name if session.path is not None else "unsaved plan"
+            if session.path is not None:
+                label = session.path.name
+            elif session.origin is not None:
+                label = f"new plan from {session.origin.name}"
+            else:
+                label = "unsaved plan"
             parts.append(label + (" •" if session.dirty else ""))
         self.sub_title = " · ".join(parts) if parts else self.SUB_TITLE
 
@@ -367,7 +372,12 @@ class PathfinderCore(ContentApp):
     def _start_session(self, path: Path, loaded: LoadedPlan) -> None:
         from pathfinder.tui.session import Session
 
-        self.set_session(Session(plan=loaded.plan, path=path if loaded.kind == "plan" else None))
+        if loaded.kind == "plan":
+            self.set_session(Session(plan=loaded.plan, path=path))
+        else:  # a profile-only file: a new plan from it, its steps proposed when the plan step shows
+            session = Session(plan=loaded.plan, origin=path)
+            session.steps_for = None
+            self.set_session(session)
         self._migrated_from = loaded.migrated_from
 
     def _first_step(self) -> str:
@@ -376,8 +386,17 @@ class PathfinderCore(ContentApp):
         return "plan" if session is not None and session.plan.target else "compare"
 
     def _after_plan_opened(self) -> None:
-        """Tell the user what changed while the plan was read: unknown ids, an older schema."""
+        """Tell the user what changed while the plan was read: unknown ids, an older schema; offer a newer
+        draft of this plan left behind (its unsaved edits)."""
         self._warn_unknown_references()
+        session = self._session
+        if session is not None and session.path is not None:
+            from pathfinder.tui.drafts import draft_is_newer_for
+
+            if draft_is_newer_for(self.data_dir, session.path):
+                from pathfinder.tui.draft_offer import offer_draft
+
+                self.call_after_refresh(offer_draft, self)
         if self._migrated_from is not None:
             self.notify(f"Updated from schema version {self._migrated_from}; save to keep the new format.")
             self._migrated_from = None

@@ -60,6 +60,19 @@ def draft_summary(data_dir: Path) -> str | None:
     )
 
 
+def draft_is_newer_for(data_dir: Path, plan_path: Path) -> bool:
+    """Whether the draft left behind belongs to ``plan_path`` and was written after the file was saved
+    (a crash or a dropped connection after later edits)."""
+    draft = drafts_dir(data_dir) / DRAFT_NAME
+    source = _source(data_dir)
+    try:
+        if source is None or not draft.is_file() or source.resolve() != plan_path.resolve():
+            return False
+        return draft.stat().st_mtime > plan_path.stat().st_mtime
+    except OSError:
+        return False
+
+
 def save_draft(session: Session, data_dir: Path) -> None:
     """Write the session's plan (and where it came from) as the draft."""
     from pathfinder.plan.store import save_plan

@@ -40,6 +40,8 @@ class Session:
     steps_for: Profile | None = None
     """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
 
+    origin: Path | None = None
+    """The profile-only file this new plan was started from (it is never overwritten: saving asks)."""
     last_step: str | None = None
     """The wizard step the user was last on (where "Resume" returns)."""
 

@@ -202,3 +202,35 @@ async def test_an_error_in_a_worker_ends_with_status_70_and_its_traceback_logged
     assert app.return_code == 70
     log = (data_dir / "logs" / "pathfinder.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "in broken_worker" in log and "RuntimeError: simulated worker bug" in log
+
+
+async def test_opening_a_plan_with_a_newer_draft_offers_it_with_restore_focused(
+    build_app: AppFactory, data_dir: Path, tmp_path: Path
+) -> None:
+    """`pathfinder PLAN.toml` after a crash: the draft of that plan is offered (it used to open the saved
+    file silently), and enter restores it."""
+    import os
+    import shutil
+
+    from pathfinder.tui.drafts import save_draft
+    from pathfinder.tui.session import Session
+
+    plan_path = tmp_path / "mine.toml"
+    shutil.copy(DATA / "plans" / "sample-plan.toml", plan_path)
+    from pathfinder.plan.store import load_plan
+
+    saved = load_plan(plan_path).plan
+    edited = saved.model_copy(update={"name": "Edited after the last save"})
+    save_draft(Session(plan=edited, path=plan_path), data_dir)
+    stamp = plan_path.stat().st_mtime + 60
+    os.utime(drafts_dir(data_dir) / "draft.toml", (stamp, stamp))
+
+    app = build_app(open_path=plan_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, DraftOffer))
+        assert app.screen.focused is not None and app.screen.focused.id == "yes"
+        await pilot.press("enter")
+        await settle(
+            pilot, lambda: app.session is not None and app.session.plan.name == "Edited after the last save"
+        )
+        assert app.session is not None and app.session.dirty and app.session.path == plan_path

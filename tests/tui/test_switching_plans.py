@@ -87,3 +87,20 @@ async def test_opening_another_plan_with_unsaved_changes_asks_first(
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         assert app.session is session and session.dirty and session.path == first
+
+
+async def test_a_profile_only_file_with_a_target_opens_on_its_proposed_steps(
+    build_app: AppFactory, tmp_path: Path
+) -> None:
+    """A profile-only file naming a target opens on the plan step with its steps proposed (it used to show
+    "0/0 done" and no steps), titled as a new plan from that file."""
+    profile = tmp_path / "profile.toml"
+    text = (DATA / "plans" / "sample-plan.toml").read_text(encoding="utf-8")
+    profile_part = text[text.index("[profile]") : text.index("[[steps]]")]
+    profile.write_text('target = "project-manager"\n\n' + profile_part, encoding="utf-8")
+    app = build_app(open_path=profile)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.session is not None and bool(app.session.plan.steps))
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        assert app.session is not None and app.session.path is None
+        assert "new plan from profile.toml" in app.sub_title

@@ -51,9 +51,10 @@ class Confirm(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "answer(False)", "Cancel", id="confirm-cancel")]
 
-    def __init__(self, title: str, message: str, yes: str, no: str = "Cancel") -> None:
+    def __init__(self, title: str, message: str, yes: str, no: str = "Cancel", focus_yes: bool = False) -> None:
         super().__init__()
         self.title_text, self.message, self.yes, self.no = title, message, yes, no
+        self.focus_yes = focus_yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm-dialog"):
@@ -64,7 +65,7 @@ class Confirm(ModalScreen[bool]):
                 yield Button(self.yes, id="yes", variant="warning", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -92,10 +93,13 @@ class ConfirmDiscard(Confirm):
 
 
 class DraftOffer(Confirm):
-    """Offered at start when an autosaved draft was left behind."""
+    """Offered when an autosaved draft was left behind (at start, or opening the plan it belongs to);
+    restoring is the safe answer, so it has the focus."""
 
     def __init__(self, description: str) -> None:
-        super().__init__("Recover your unsaved work?", description, yes="Recover draft", no="Discard draft")
+        super().__init__(
+            "Recover your unsaved work?", description, yes="Restore draft", no="Discard draft", focus_yes=True
+        )
 
 
 class OpenDialog(ModalScreen[Path | None]):

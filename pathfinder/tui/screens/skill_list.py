@@ -178,9 +178,13 @@ class RefillableOptionList(OptionList):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Draw with the geometry and the option styles looked up once for the whole frame."""
+        try:
+            padding = self.get_component_styles(OPTION).padding
+        except KeyError:  # a list mounted (e.g. by an undo) but not styled yet: it repaints once styled
+            return [Strip.blank(crop.width) for _ in range(crop.height)]
         self._update_lines()
         self._frame = {}
-        self._frame_padding = self.get_component_styles(OPTION).padding
+        self._frame_padding = padding
         self._frame_width = self.scrollable_content_region.width - self._get_left_gutter_width()
         try:
             return super().render_lines(crop)
