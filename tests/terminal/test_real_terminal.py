@@ -8,6 +8,7 @@ back intact after quitting.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_new_profile_journey_saves_a_plan_that_loads(terminal: Terminal) -> None
     terminal.press("Enter")  # open the target picker
     terminal.wait_for("Technical program manager", "the list of paths")
     terminal.press("Enter")  # the list opens on its first path: Product manager
-    terminal.wait_for_pattern(r"Target Product manager.*\d+/\d+ done", "the generated steps")
+    terminal.wait_for_pattern(r"Target Product manager.*\d+ done · \d+ skipped of \d+", "the generated steps")
     terminal.settle()
 
     terminal.press("C-s")
@@ -132,3 +133,51 @@ def test_broken_plan_shows_file_and_line_without_a_traceback(terminal: Terminal)
     assert_shell_restored(terminal)
     assert "Traceback" not in terminal.screen()
     assert broken.read_bytes() == original, "the broken file was changed"
+
+
+def test_switching_plans_back_and_forth_keeps_the_app_running(terminal: Terminal) -> None:
+    """`pathfinder A.toml`, ctrl+o B, ctrl+o A, quit: the app ran throughout and exits with 0 (switching
+    plans used to crash it with DuplicateIds and exit 0 all the same)."""
+    sample = Path(__file__).resolve().parent.parent / "data" / "tui" / "plans" / "sample-plan.toml"
+    first, second = terminal.root / "first.toml", terminal.root / "second.toml"
+    shutil.copyfile(sample, first)
+    second.write_text(
+        sample.read_text(encoding="utf-8").replace('target = "project-manager"', 'target = "product-manager"')
+    )
+    terminal.launch(str(first))
+    terminal.wait_for("Pathfinder — first.toml", "plan A in the title")
+    for path, name in ((second, "second.toml"), (first, "first.toml")):
+        terminal.settle()
+        terminal.press("C-o")
+        terminal.wait_for("Open a plan", "the open dialog")
+        terminal.type(str(path))
+        terminal.press("Enter")
+        terminal.wait_until(
+            lambda text, name=name: name in text and "Open a plan" not in text, f"{name} open"
+        )
+    terminal.settle()
+    terminal.press("C-q")
+    assert_shell_restored(terminal)
+
+
+def test_an_unexpected_error_exits_70_with_the_traceback_in_the_log(terminal: Terminal) -> None:
+    """A bug (simulated in the help action) ends the app with a short note, exit status 70, and the whole
+    traceback in the log file the note names."""
+    script = (
+        "import sys; import pathfinder.tui.app as a; from pathfinder.commands.app import run_app; "
+        "a.PathfinderApp.action_help = lambda self: 1 / 0; sys.exit(run_app([]))"
+    )
+    terminal.type(f'{Path(sys.executable)} -c "{script}"; echo pathfinder-exit=$?')
+    terminal.press("Enter")
+    terminal.wait_for("What would you like to do?", "the welcome screen")
+    terminal.settle()
+    terminal.press("F1")
+    terminal.wait_for_pattern(r"^pathfinder-exit=70$", "exit status 70")
+    screen = flattened(terminal.screen())
+    assert "unexpected error" in screen and "ZeroDivisionError" in screen
+    logs = list(terminal.pathfinder_home.rglob("pathfinder.log")) + list(
+        terminal.home.rglob("pathfinder.log")
+    )
+    assert logs, "no log file was written"
+    log = logs[0].read_text(encoding="utf-8")
+    assert "Traceback" in log and "ZeroDivisionError: division by zero" in log

@@ -51,7 +51,9 @@ class Confirm(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "answer(False)", "Cancel", id="confirm-cancel")]
 
-    def __init__(self, title: str, message: str, yes: str, no: str = "Cancel", focus_yes: bool = False) -> None:
+    def __init__(
+        self, title: str, message: str, yes: str, no: str = "Cancel", focus_yes: bool = False
+    ) -> None:
         super().__init__()
         self.title_text, self.message, self.yes, self.no = title, message, yes, no
         self.focus_yes = focus_yes

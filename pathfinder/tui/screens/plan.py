@@ -30,6 +30,8 @@ STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "s
 
 def progress_bar(done: int, skipped: int, total: int, width: int = 16) -> str:
     """``███▒░░░░ 3 done · 1 skipped of 12``: done and skipped steps count apart (█ done, ▒ skipped)."""
+    if not total:
+        return ""
     done_cells = round(done / total * width) if total else 0
     skipped_cells = min(round((done + skipped) / total * width) if total else 0, width) - done_cells
     bar = "█" * done_cells + "▒" * skipped_cells + "░" * (width - done_cells - skipped_cells)
