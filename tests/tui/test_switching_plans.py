@@ -104,3 +104,18 @@ async def test_a_profile_only_file_with_a_target_opens_on_its_proposed_steps(
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
         assert app.session is not None and app.session.path is None
         assert "new plan from profile.toml" in app.sub_title
+
+
+async def test_a_saved_plan_without_a_target_reopens_on_the_comparison(
+    build_app: AppFactory, tmp_path: Path
+) -> None:
+    """A plan saved before choosing a target, opened with `pathfinder FILE`: the comparison shows (it used
+    to crash: the quick preview of the file, which has no profile, was handed to the compare step)."""
+    path = tmp_path / "no-target.toml"
+    text = (DATA / "plans" / "sample-plan.toml").read_text(encoding="utf-8")
+    path.write_text(text.replace('target = "project-manager"\n', ""), encoding="utf-8")
+    app = build_app(open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "compare")
+        await settle(pilot, lambda: app.screen.query("#ranked"))
+        assert app.session is not None and not app.session.previewing
