@@ -153,9 +153,16 @@ class PathfinderApp(PathfinderCore):
 
     def action_help(self) -> None:
         from pathfinder.tui.screens.help import HelpScreen
+        from pathfinder.tui.screens.wizard import STEP_LABELS, WizardScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        first = "Everywhere"
+        if isinstance(screen, WizardScreen):
+            label = STEP_LABELS.get(screen.current or "", "")
+            first = label if label in ("Skills", "Compare", "Plan") else "Wizard"
+        self.push_screen(HelpScreen(first))
 
     def set_theme(self, name: str) -> None:
         self.theme = name

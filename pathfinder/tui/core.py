@@ -106,7 +106,8 @@ class PathfinderCore(ContentApp):
         names_known = self._catalog is not None or self._read_content_summary()
         previewed = read_plan_preview(path) if names_known else None
         if previewed is not None and not previewed[0].target:
-            previewed = None  # a preview paints only the plan step; without a target the wizard opens on compare
+            # a preview paints only the plan step; without a target the wizard opens on the comparison
+            previewed = None
         if previewed is not None:
             self.set_session(Session.from_preview(previewed[0], path))
             self._previewed_text = previewed[1]

@@ -47,7 +47,7 @@ class BackgroundPane(RecordsPane[Role]):
             yield field_label("Start")
             yield Input(placeholder="YYYY-MM", id="role-start", compact=True, classes="month")
             yield field_label("End", short=True)
-            yield Input(placeholder="YYYY-MM, blank: now", id="role-end", compact=True, classes="month")
+            yield Input(placeholder="YYYY-MM, blank=now", id="role-end", compact=True, classes="month")
         with Horizontal(classes="field-row"):
             yield field_label("Industry")
             yield Input(placeholder="e.g. fintech, healthcare", id="role-industry", compact=True)
@@ -62,6 +62,8 @@ class BackgroundPane(RecordsPane[Role]):
         with Horizontal(classes="field-row"):
             yield field_label("")
             yield Check("Agile (Scrum, Kanban)", id="role-agile", compact=True)
+        with Horizontal(classes="field-row"):
+            yield field_label("")
             yield Check("Led programs", id="role-programs", compact=True)
 
     def load_form(self, record: Role | None) -> None:

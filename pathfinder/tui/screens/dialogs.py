@@ -9,13 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from pathfinder.errors import PathfinderError
+from pathfinder.tui.screens.dialog_base import Dialog
 
 
-class ErrorScreen(ModalScreen[None]):
+class ErrorScreen(Dialog[None]):
     """A problem explained: the file, line and field of each problem, and what to do."""
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="error-close")]
@@ -46,7 +46,7 @@ class ErrorScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A yes/no question; escape answers no."""
 
     BINDINGS = [Binding("escape", "answer(False)", "Cancel", id="confirm-cancel")]
@@ -104,7 +104,7 @@ class DraftOffer(Confirm):
         )
 
 
-class OpenDialog(ModalScreen[Path | None]):
+class OpenDialog(Dialog[Path | None]):
     """Type a plan file's path (relative paths are taken from the plan directory)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="open-cancel")]
@@ -146,7 +146,7 @@ class OpenDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class SaveDialog(ModalScreen[Path | None]):
+class SaveDialog(Dialog[Path | None]):
     """Choose where to save: a file name in the plan directory (or any path, when not hosted)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel")]
@@ -183,7 +183,7 @@ class SaveDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class TomlView(ModalScreen[None]):
+class TomlView(Dialog[None]):
     """The plan file's text, selectable, so a visitor can copy it."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="toml-close")]

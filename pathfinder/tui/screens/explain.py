@@ -9,15 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.engine.results import CertificationStatus, FitComponent, PathFit
+from pathfinder.tui.screens.dialog_base import Dialog
 from pathfinder.tui.widgets.fit import fit_bar, sources_line
 
 
-class ExplainScreen(ModalScreen[None]):
+class ExplainScreen(Dialog[None]):
     """A scrollable explanation in a dialog; escape or enter closes it."""
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="explain-close")]

@@ -10,8 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from pathfinder.tui.screens.dialog_base import Dialog
 
 INTRO = (
     "Pathfinder compares your profile with six career paths (product manager, project manager and "
@@ -26,7 +27,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("F1  ?", "this help"),
             ("ctrl+p", "command palette: jump to a step, save, open, export, switch theme"),
             ("ctrl+s", "save the plan (asks for a name the first time)"),
-            ("ctrl+o", "open a plan file"),
+            ("ctrl+o", "open a plan file (asks first when there are unsaved changes)"),
+            ("ctrl+z  ctrl+y", "undo / redo the last change to your profile or plan (up to 100)"),
             ("ctrl+q", "quit (asks first when there are unsaved changes)"),
             ("tab  shift+tab", "move between fields and lists"),
             ("← →  enter", "in a row of buttons (Back / Next, the plan's actions): choose, press"),
@@ -72,23 +74,26 @@ OUTRO = (
 )
 
 
-def help_text() -> Group:
-    """The key reference: a title per section, then keys beside what they do.
+def help_text(first: str | None = None) -> Group:
+    """The key reference: a title per section, then keys beside what they do; the section of the screen
+    the user is on (``first``) comes first.
 
     A grid rather than padded text, so that a description that wraps keeps its indent at 80×24.
     """
     parts: list[RenderableType] = []
-    for section, keys in KEYS:
+    sections = sorted(KEYS, key=lambda section: section[0] != first)
+    for section, keys in sections:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=16, no_wrap=True, style="bold")
         grid.add_column(ratio=1)
         for key, text in keys:
             grid.add_row(key, text)
-        parts.extend([Text(section, style="bold"), Padding(grid, (0, 0, 1, 2))])
+        title = f"{section} (this screen)" if section == first else section
+        parts.extend([Text(title, style="bold"), Padding(grid, (0, 0, 1, 2))])
     return Group(*parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     DEFAULT_CSS = """
     .help-dialog {
         height: 90%;
@@ -100,12 +105,17 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,question_mark", "close", "Close", id="help-close")]
 
+    def __init__(self, first: str | None = None) -> None:
+        super().__init__()
+        self.first = first
+        """The section of the screen help was asked from: shown first."""
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help-dialog"):
             yield Label("Pathfinder keys", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(INTRO + "\n", classes="muted")
-                yield Static(help_text(), id="help-keys")
+                yield Static(help_text(self.first), id="help-keys")
                 yield Static("\n" + OUTRO, classes="muted")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", variant="primary", compact=True)

@@ -58,7 +58,7 @@ class StepTable(DataTable[Text]):
         Binding("space", "cycle", "Status", id="step-status", tooltip="todo → doing → done → skipped"),
         Binding("e", "edit", "Edit", id="step-edit", tooltip="Edit title, status, due date and notes"),
         Binding("a", "add", "Add step", id="step-add", tooltip="Add a custom step"),
-        Binding("delete,x", "remove", "Remove", id="step-remove", tooltip="Remove the step"),
+        Binding("x,delete", "remove", "Remove", id="step-remove", tooltip="Remove the step (ctrl+z undoes)"),
         Binding("shift+up,K", "move(-1)", "Move up", id="step-up", key_display="⇧↑"),
         Binding("shift+down,J", "move(1)", "Move down", id="step-down", key_display="⇧↓", show=False),
     ]
@@ -185,9 +185,11 @@ class PlanPane(WizardPane):
             self.render_steps()
 
     def _column_widths(self) -> tuple[int, int]:
-        """(step, notes) widths that fit the pane: notes only when there is room for them."""
+        """(step, notes) widths that fit the pane: notes only when some step has notes and there is room
+        for them; the step's title takes the rest."""
         available = max(self.size.width, 60) - 2 - 10 - 11 - 6  # status, due, cell padding, scrollbar
-        notes = 0 if available < 70 else min(40, available // 3)
+        any_notes = any(step.notes for step in self.session.plan.steps)
+        notes = 0 if available < 70 or not any_notes else min(40, available // 3)
         return available - notes - (2 if notes else 0), notes
 
     def render_steps(self, cursor: int | None = None) -> None:
@@ -204,11 +206,13 @@ class PlanPane(WizardPane):
             cells = [  # Text, not markup: nothing to parse (or escape) per cell
                 Text(STATUS_MARKS[step.status]),
                 Text(step.due.isoformat() if step.due else ""),
-                Text(clip(step.title, step_width)),
+                Text(step.title),
             ]
             if notes_width:
                 cells.append(Text(clip(step.notes.replace("\n", " "), notes_width)))
-            table.add_row(*cells, key=step.id)
+            # a title longer than its column wraps onto a second line (the row grows) instead of being cut
+            lines = 1 if len(step.title) <= step_width else min(3, -(-len(step.title) // step_width))
+            table.add_row(*cells, key=step.id, height=lines)
         if table.row_count:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         self.query_one("#plan-progress", Static).update(progress_bar(*self.session.plan.status_counts()))

@@ -9,14 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Sparkline, Static
+
+from pathfinder.tui.screens.dialog_base import Dialog
 
 if TYPE_CHECKING:
     from pathfinder.tui.app import PathfinderApp
 
 
-class ProgressScreen(ModalScreen[None]):
+class ProgressScreen(Dialog[None]):
     """History points of the session's plan."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="progress-close")]

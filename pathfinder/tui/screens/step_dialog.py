@@ -7,15 +7,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from pathfinder.plan.models import STEP_STATUSES, Step
+from pathfinder.tui.screens.dialog_base import Dialog
 from pathfinder.tui.screens.pane import field_label
 from pathfinder.tui.validation import parse_due
 
 
-class StepDialog(ModalScreen[Step | None]):
+class StepDialog(Dialog[Step | None]):
     """Returns the edited step, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="step-cancel")]

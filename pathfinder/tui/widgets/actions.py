@@ -51,11 +51,7 @@ class ActionBar(HoverTracking[int], can_focus=True):
         & > .action-bar--button { background: $surface-lighten-1; color: $text; }
         & > .action-bar--primary { background: $primary; color: $text; text-style: bold; }
         & > .action-bar--hover { background: $primary-muted; }
-        &:focus > .action-bar--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: bold;
-        }
+        &:focus > .action-bar--cursor { background: $accent; color: $text; text-style: bold underline; }
     }
     """
 
@@ -104,9 +100,13 @@ class ActionBar(HoverTracking[int], can_focus=True):
             style = primary if action.primary else button
             if index == self.hovered:
                 style += hover
+            label = action.label.center(end - start)
             if index == self.cursor and self.has_focus:
+                # the focused button: the focus colour (never the primary one) and ▸ ◂ marks, so it
+                # reads as focused in any theme and without colour
                 style += cursor
-            text.append(action.label.center(end - start), style)
+                label = "▸" + action.label.center(end - start - 2) + "◂"
+            text.append(label, style)
         return text
 
     def action_at(self, x: int) -> int | None:
