@@ -296,7 +296,7 @@ class Journey(RuleBasedStateMachine):
 
 Journey.TestCase.settings = settings(
     max_examples=EXAMPLES,
-    stateful_step_count=12,
+    stateful_step_count=8,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
