@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +18,11 @@ from textual.screen import Screen
 
 from pathfinder.tui.commands import PathfinderCommands
 from pathfinder.tui.core import PathfinderCore
+from pathfinder.tui.remembered import Remembered
+from pathfinder.tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from pathfinder.tui.ahead import Visitor
 
 
 class PathfinderApp(PathfinderCore):
@@ -33,6 +38,56 @@ class PathfinderApp(PathfinderCore):
         Binding("ctrl+o", "open", "Open", id="open", show=False, tooltip="Open a saved plan"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
     ]
+
+    _remembered: Remembered | None = None
+
+    def __init__(
+        self, *, state_dir: Path | None = None, config_dir: Path | None = None, **options: Any
+    ) -> None:
+        """``state_dir`` (recent plans) and ``config_dir`` (preferences) default to folders in the data
+        folder, which a hosted app changes to its visitor's own."""
+        super().__init__(**options)
+        self._state_dir, self._config_dir = state_dir, config_dir
+        ours = {theme.name for theme in THEMES}
+        for name in [name for name in self.available_themes if name not in ours]:
+            self.unregister_theme(name)  # the palette offers Pathfinder's themes only
+        self._remembered = Remembered(self)
+        self._remembered.load()
+
+    @property
+    def state_dir(self) -> Path:
+        """Where the recent plans are kept."""
+        return self._state_dir if self._state_dir is not None else self.data_dir / "state"
+
+    @property
+    def config_dir(self) -> Path:
+        """Where the preferences are kept."""
+        return self._config_dir if self._config_dir is not None else self.data_dir / "config"
+
+    def on_mount(self) -> None:
+        if self._remembered is not None:
+            self.call_after_refresh(self._remembered.tell_problem)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme the user chose (from the palette, or Textual's theme picker) is kept for next time."""
+        if self.is_running and self._remembered is not None:
+            self._remembered.theme_changed(theme)
+
+    def take_visitor(self, visitor: Visitor) -> None:
+        """The visitor's folders bring their own preferences and recent plans."""
+        super().take_visitor(visitor)
+        if self._remembered is not None:
+            self._remembered.load()
+            self._remembered.tell_problem()
+
+    def _after_plan_opened(self) -> None:
+        super()._after_plan_opened()
+        self.plan_used()
+
+    def plan_used(self) -> None:
+        """The session's plan was opened or saved: first in the recent plans."""
+        if self._remembered is not None:
+            self._remembered.plan_used()
 
     # ----- actions --------------------------------------------------------------------------------
 
@@ -57,6 +112,21 @@ class PathfinderApp(PathfinderCore):
         future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
         return await future
+
+    def action_resume(self) -> None:
+        """Back to the open plan as it was left (its wizard stays under the welcome screen)."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        if self.session is None:
+            self.notify("No plan is open: start a new profile or open a plan.")
+            return
+        stack = self.screen_stack
+        wizards = [index for index, screen in enumerate(stack) if isinstance(screen, WizardScreen)]
+        if wizards:
+            for _ in range(len(stack) - 1 - wizards[-1]):
+                self.pop_screen()
+        else:
+            self.push_wizard(self._first_step())
 
     def action_open(self) -> None:
         from pathfinder.tui.screens.dialogs import OpenDialog

@@ -350,7 +350,17 @@ class PathfinderCore(ContentApp):
                 self.notify(note, severity="warning")
 
     def go_home(self) -> None:
-        """Back to the welcome screen (created now if the app started on a plan file)."""
+        """Back to the welcome screen (created now if the app started on a plan file). The open plan's
+        wizard stays underneath, as it was left, so that "Resume" on the welcome screen returns to it."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
+        stack = self.screen_stack
+        wizards = [index for index, screen in enumerate(stack) if isinstance(screen, WizardScreen)]
+        if wizards:
+            for _ in range(len(stack) - 1 - wizards[-1]):
+                self.pop_screen()
+            self.push_screen(WelcomeScreen())
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen_stack[0], WelcomeScreen):
