@@ -12,12 +12,12 @@ names the file, the line and what to do. Pathfinder never overwrites a file it c
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pathfinder.errors import PathfinderError, Problem
+if TYPE_CHECKING:  # read at start-up: the error classes are imported only when there is a problem
+    from pathfinder.errors import PathfinderError, Problem
 
 CONFIG_FILE = "config.toml"
 THEME_NAMES: tuple[str, ...] = ("dark", "light", "high-contrast")
@@ -44,13 +44,13 @@ def read_preferences(config_dir: Path) -> tuple[Preferences, PathfinderError | N
     except FileNotFoundError:
         return Preferences(), None
     except OSError as error:
-        return Preferences(), _error(path, [Problem(path, f"cannot be read: {error.strerror or error}")])
+        return Preferences(), _error(path, [_problem(path, f"cannot be read: {error.strerror or error}")])
     if len(data) > MAX_CONFIG_BYTES:
-        return Preferences(), _error(path, [Problem(path, f"is larger than {MAX_CONFIG_BYTES // 1024} KiB")])
+        return Preferences(), _error(path, [_problem(path, f"is larger than {MAX_CONFIG_BYTES // 1024} KiB")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return Preferences(), _error(path, [Problem(path, "is not UTF-8 text", hint=FIX_HINT)])
+        return Preferences(), _error(path, [_problem(path, "is not UTF-8 text", hint=FIX_HINT)])
     return parse_preferences(text, path)
 
 
@@ -77,6 +77,7 @@ def parse_preferences(text: str, path: Path) -> tuple[Preferences, PathfinderErr
     if not problems:
         return preferences, None
     from pathfinder.catalog.toml_lines import key_lines
+    from pathfinder.errors import Problem
 
     lines = key_lines(text)
     found = [
@@ -94,7 +95,15 @@ def _with_theme(preferences: Preferences, value: Any) -> tuple[Preferences, str]
     return replace(preferences, theme=value), ""
 
 
+def _problem(path: Path, message: str, hint: str = "") -> Problem:
+    from pathfinder.errors import Problem
+
+    return Problem(path, message, hint=hint)
+
+
 def _error(path: Path, problems: list[Problem]) -> PathfinderError:
+    from pathfinder.errors import PathfinderError
+
     return PathfinderError(
         f"Your preferences in {path} could not all be used: Pathfinder started with the defaults for "
         f"what it could not read, and will not overwrite the file. To fix it, correct the line below or "
@@ -119,6 +128,8 @@ def write_preferences(config_dir: Path, preferences: Preferences) -> None:
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one step (a crash leaves the old file or the new one)."""
+    import secrets
+
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         temporary.write_text(text, encoding="utf-8")

@@ -94,3 +94,9 @@ def test_a_damaged_recents_file_reads_as_what_can_be_used(tmp_path: Path, text: 
     assert read_recents(tmp_path) == []
     remember(tmp_path, tmp_path / "a.toml", "A", None, WHEN)  # and is replaced by the next update
     assert [entry.name for entry in read_recents(tmp_path)] == ["A"]
+
+
+def test_the_app_knows_the_config_file_name_without_importing_the_preferences() -> None:
+    from pathfinder.tui import remembered
+
+    assert remembered.CONFIG_FILE == CONFIG_FILE
