@@ -214,3 +214,20 @@ async def test_a_visitor_gets_their_own_preferences_and_recent_plans(
         app.theme = "pathfinder-light"
         await settle(pilot, lambda: "light" in (data / "config" / CONFIG_FILE).read_text(encoding="utf-8"))
     assert not (data_dir / "config").exists() and not (data_dir / "state").exists()
+
+
+async def test_a_hosted_save_names_no_server_path(
+    build_app: AppFactory, plan_dir: Path, data_dir: Path
+) -> None:
+    app = build_app(hosted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.set_session(Session(plan=load_plan(SAMPLE).plan))
+        app.push_wizard("plan")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: isinstance(app.screen, SaveDialog))
+        await pilot.press("enter")
+        await settle(pilot, lambda: "Saved" in notes(app))
+        assert "project-manager-plan.toml" in notes(app)
+        assert str(plan_dir) not in notes(app) and str(data_dir.parent) not in notes(app)
+    assert [entry.name for entry in read_recents(data_dir / "state")] == [SAMPLE_NAME]
