@@ -3,6 +3,7 @@ remembered preferences (and a broken config explained), and a palette with Pathf
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -231,3 +232,19 @@ async def test_a_hosted_save_names_no_server_path(
         assert "project-manager-plan.toml" in notes(app)
         assert str(plan_dir) not in notes(app) and str(data_dir.parent) not in notes(app)
     assert [entry.name for entry in read_recents(data_dir / "state")] == [SAMPLE_NAME]
+
+
+async def test_help_tells_how_to_come_back(build_app: AppFactory) -> None:
+    from rich.console import Console
+
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.press("f1")
+        await settle(pilot, lambda: bool(app.screen.query("#help-keys")))
+        console = Console(width=300, record=True, file=io.StringIO())
+        for widget in app.screen.query("#help-body Static"):
+            console.print(widget.content)
+    text = " ".join(console.export_text().split())
+    for words in ("resume the plan that is open", "named on its first save", "recent plans", "config.toml"):
+        assert words in text, words
