@@ -96,7 +96,8 @@ def test_a_damaged_recents_file_reads_as_what_can_be_used(tmp_path: Path, text: 
     assert [entry.name for entry in read_recents(tmp_path)] == ["A"]
 
 
-def test_the_app_knows_the_config_file_name_without_importing_the_preferences() -> None:
+def test_the_app_knows_the_file_names_without_importing_the_modules_at_start() -> None:
+    from pathfinder import recents
     from pathfinder.tui import remembered
 
-    assert remembered.CONFIG_FILE == CONFIG_FILE
+    assert remembered.CONFIG_FILE == CONFIG_FILE and remembered.RECENTS_FILE == recents.RECENTS_FILE

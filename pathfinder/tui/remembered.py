@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 THEME_PREFIX = "pathfinder-"
 CONFIG_FILE = "config.toml"  # pathfinder.preferences.CONFIG_FILE, without importing it at start-up
+RECENTS_FILE = "recent-plans.json"  # pathfinder.recents.RECENTS_FILE, likewise
 DEFAULT_THEME = "dark"
 
 

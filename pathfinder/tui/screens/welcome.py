@@ -112,8 +112,8 @@ class WelcomeScreen(Screen[None]):
         """What the saved-plans list shows first: "no plans yet" at once when the folder has no plan
         files and there are no recent plans (a new visitor's), else a placeholder until the files are
         read after the first frame."""
-        from pathfinder.recents import RECENTS_FILE
         from pathfinder.tui.plan_list import has_plan_files
+        from pathfinder.tui.remembered import RECENTS_FILE
 
         self._plans_to_read = (
             has_plan_files(self.pf_app.plan_dir) or (self.pf_app.state_dir / RECENTS_FILE).exists()
@@ -226,7 +226,7 @@ class WelcomeScreen(Screen[None]):
 
 
 def plan_prompt(plan: SavedPlan) -> Text:
-    """A plan in the list: its name in bold, then (dimmed, indented) what it aims at and how far it got."""
+    """A plan in the list: its name in bold, then (dimmed, indented) its target and when it was saved."""
     first, second = plan.lines()
     return Text.assemble((first, "bold"), "\n  ", (second, "dim"))
 
