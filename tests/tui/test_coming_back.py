@@ -63,14 +63,21 @@ async def test_the_first_save_asks_for_a_name_prefilled_from_the_target(
         name = app.screen.query_one("#save-name", Input)
         assert name.value == "Project manager plan" and app.screen.focused is name
         assert app.screen.query_one("#save-input", Input).value == "project-manager-plan.toml"
+        file_input = app.screen.query_one("#save-input", Input)
         name.value = "Sam's PM plan"
         await pilot.pause()
-        assert app.screen.query_one("#save-input", Input).value == "sams-pm-plan.toml"  # follows the name
+        assert file_input.value == "sams-pm-plan.toml"  # the file follows the name…
+        file_input.value = "sam.toml"
+        await pilot.pause()
+        name.value = "Sam's PM plan, 2027"
+        await pilot.pause()
+        assert file_input.value == "sam.toml"  # …until it is edited by hand
+        name.focus()
         await pilot.press("enter")
-        saved = plan_dir / "sams-pm-plan.toml"
+        saved = plan_dir / "sam.toml"
         await settle(pilot, saved.is_file)
-        assert app.session is not None and app.session.plan.name == "Sam's PM plan"
-    assert load_plan(saved).plan.name == "Sam's PM plan"
+        assert app.session is not None and app.session.plan.name == "Sam's PM plan, 2027"
+    assert load_plan(saved).plan.name == "Sam's PM plan, 2027"
     assert [entry.path for entry in read_recents(data_dir / "state")] == [saved.resolve()]
 
 
