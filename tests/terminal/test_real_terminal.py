@@ -132,3 +132,35 @@ def test_broken_plan_shows_file_and_line_without_a_traceback(terminal: Terminal)
     assert_shell_restored(terminal)
     assert "Traceback" not in terminal.screen()
     assert broken.read_bytes() == original, "the broken file was changed"
+
+
+def test_a_broken_config_is_explained_and_a_chosen_theme_is_kept(terminal: Terminal) -> None:
+    """A config.toml that is not valid TOML: the app starts (defaults), names the file and line, and
+    leaves the file alone. Without it, a theme chosen in the palette is written to config.toml."""
+    config = terminal.pathfinder_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('# mine\ntheme = "light\n', encoding="utf-8")
+    terminal.launch()
+    terminal.wait_for("What would you like to do?", "the welcome screen")
+    screen = terminal.wait_until(lambda text: "config.toml:2" in flattened(text), "the file and line")
+    assert "Traceback" not in screen
+    terminal.settle()
+    terminal.press("C-q")
+    assert_shell_restored(terminal)
+    assert config.read_text(encoding="utf-8") == '# mine\ntheme = "light\n', "the broken config was changed"
+
+    config.unlink()
+    terminal.launch()
+    terminal.wait_for("What would you like to do?", "the welcome screen")
+    terminal.settle()
+    terminal.press("C-p")
+    terminal.wait_for("Search for commands", "the command palette")
+    terminal.type("Theme: high")
+    terminal.wait_for("Theme: high contrast", "the theme command")
+    terminal.settle()
+    terminal.press("Enter")
+    terminal.wait_until(lambda _: config.is_file(), "the config file")
+    terminal.settle()
+    terminal.press("C-q")
+    assert_shell_restored(terminal)
+    assert 'theme = "high-contrast"' in config.read_text(encoding="utf-8")
