@@ -70,7 +70,7 @@ def parse_preferences(text: str, path: Path) -> tuple[Preferences, PathfinderErr
         if key == "theme":
             preferences, problem = _with_theme(preferences, value)
             if problem:
-                problems.append((key, problem, f'write theme = "{THEME_NAMES[0]}" (or delete the line)'))
+                problems.append((key, problem, f'write theme = "{THEME_NAMES[0]}", or delete the line'))
         else:
             known = ", ".join(field for field in Preferences.__dataclass_fields__)
             problems.append((key, f"unknown preference {key!r}", f"the preferences are: {known}"))
@@ -105,9 +105,8 @@ def _error(path: Path, problems: list[Problem]) -> PathfinderError:
     from pathfinder.errors import PathfinderError
 
     return PathfinderError(
-        f"Your preferences in {path} could not all be used: Pathfinder started with the defaults for "
-        f"what it could not read, and will not overwrite the file. To fix it, correct the line below or "
-        f"delete the file.",
+        "Pathfinder started with its defaults for what it could not read, and will not overwrite the "
+        "file: correct it as said below, or delete it.",
         title="Preferences not read",
         problems=problems,
     )

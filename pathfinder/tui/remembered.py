@@ -50,7 +50,13 @@ class Remembered:
     def tell_problem(self) -> None:
         """Explain a config file that could not be used (after the first frame)."""
         if self.problem is not None:
-            self.app.notify(str(self.problem), title=self.problem.title, severity="warning", timeout=20)
+            from rich.markup import escape
+
+            note = str(self.problem)
+            if self.app.hosted:  # a visitor is never shown a server path
+                note = note.replace(str(self.app.config_dir / CONFIG_FILE), "your config.toml")
+            note = escape(note)
+            self.app.notify(note, title=self.problem.title, severity="warning", timeout=20)
 
     def theme_changed(self, theme: str) -> None:
         """Keep a theme the user chose (never overwriting a config file that could not be read)."""

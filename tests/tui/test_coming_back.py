@@ -216,6 +216,13 @@ async def test_a_visitor_gets_their_own_preferences_and_recent_plans(
         await plans_listed(pilot, app)
         app.take_visitor(arriving)
         await settle(pilot, lambda: app.theme == "pathfinder-high-contrast")
+        (data / "config" / CONFIG_FILE).write_text('theme = "purple"\n', encoding="utf-8")
+        app.take_visitor(arriving)  # (as if they came back with a config the app cannot use)
+        await settle(pilot, lambda: "Preferences not read" in notes(app) or "purple" in notes(app))
+        assert "your config.toml:1" in notes(app) and str(tmp_path) not in notes(app)
+        (data / "config" / CONFIG_FILE).write_text('theme = "high-contrast"\n', encoding="utf-8")
+        app.take_visitor(arriving)
+        await settle(pilot, lambda: app.theme == "pathfinder-high-contrast")
         await settle(pilot, lambda: any("The visitor's plan" in row for row in listed(app)))
         missing = next(row for row in listed(app) if "A plan since deleted" in row)
         assert str(plans) not in missing and str(tmp_path) not in missing  # no server path shown
