@@ -262,3 +262,19 @@ async def test_help_tells_how_to_come_back(build_app: AppFactory) -> None:
     text = " ".join(console.export_text().split())
     for words in ("resume the plan that is open", "named on its first save", "recent plans", "config.toml"):
         assert words in text, words
+
+
+async def test_resume_after_starting_on_a_plan_file(build_app: AppFactory, plan_dir: Path) -> None:
+    """``pathfinder PLAN.toml``, then home (ctrl+g), then Resume: the same plan screen, as it was."""
+    app = build_app(open_path=plan_file(plan_dir / "sam.toml"))
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        wizard = app.screen
+        wizard.query_one(DataTable).focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+g")
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        app.screen.query_one("#welcome-menu", OptionList).focus()
+        await pilot.press("enter")  # "Resume" is first in the menu
+        await settle(pilot, lambda: app.screen is wizard)
+        assert len(app.screen_stack) == 1 and app.session is not None and app.session.dirty
