@@ -1,4 +1,4 @@
-"""Where Pathfinder keeps the user's files: plans, drafts and other data (one module, like posting's).
+"""Where Pathfinder keeps the user's files: plans, drafts, preferences, recent plans and other data.
 
 By default these follow the platform's conventions (platformdirs, app name ``pathfinder``): for example
 ``~/.local/share/pathfinder`` on Linux. Setting ``PATHFINDER_HOME`` puts every directory under that one
@@ -53,3 +53,27 @@ def plan_dir() -> Path:
 def drafts_dir() -> Path:
     """Where the autosaved draft lives: ``drafts`` in the data folder (the app uses the same place)."""
     return _ensure(data_dir() / "drafts")
+
+
+def config_dir() -> Path:
+    """Where preferences are kept (``$PATHFINDER_HOME/config``, or the platform's user config folder).
+
+    Not created here: the app only reads it at start, and creates it when it first writes a preference.
+    """
+    home = _home()
+    if home is not None:
+        return home / "config"
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """Where the list of recent plans is kept (``$PATHFINDER_HOME/state``, or the platform's user state
+    folder). Not created here: it is created when the list is first written."""
+    home = _home()
+    if home is not None:
+        return home / "state"
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)

@@ -30,10 +30,16 @@ def run_app(argv: Sequence[str]) -> int:
     gc.disable()  # start-up allocates many long-lived objects; the app re-enables and freezes them
     # Pathfinder uses no pydantic plugins; skipping their discovery saves ~50 ms when a plan opens.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from pathfinder.locations import data_dir, plan_dir
+    from pathfinder.locations import config_dir, data_dir, plan_dir, state_dir
     from pathfinder.tui import make_app
 
     open_path = parse_app_args(argv)
-    app = make_app(plan_dir=plan_dir(), data_dir=data_dir(), open_path=open_path)
+    app = make_app(
+        plan_dir=plan_dir(),
+        data_dir=data_dir(),
+        open_path=open_path,
+        state_dir=state_dir(),
+        config_dir=config_dir(),
+    )
     result = app.run()
     return app.return_code or int(result or 0)  # 70 after an unexpected error

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +18,11 @@ from textual.worker import WorkerFailed
 
 from pathfinder.tui.commands import PathfinderCommands
 from pathfinder.tui.core import PathfinderCore
+from pathfinder.tui.remembered import Remembered
+from pathfinder.tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from pathfinder.tui.ahead import Visitor
 
 EXIT_CRASHED = 70
 """The exit status after an unexpected error (EX_SOFTWARE): scripts and service managers can tell."""
@@ -38,6 +43,56 @@ class PathfinderApp(PathfinderCore):
         Binding("ctrl+y", "redo", "Redo", id="redo", show=False, tooltip="Redo what was undone"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Quit (asks if unsaved)"),
     ]
+
+    _remembered: Remembered | None = None
+
+    def __init__(
+        self, *, state_dir: Path | None = None, config_dir: Path | None = None, **options: Any
+    ) -> None:
+        """``state_dir`` (recent plans) and ``config_dir`` (preferences) default to folders in the data
+        folder, which a hosted app changes to its visitor's own."""
+        super().__init__(**options)
+        self._state_dir, self._config_dir = state_dir, config_dir
+        ours = {theme.name for theme in THEMES}
+        for name in [name for name in self.available_themes if name not in ours]:
+            self.unregister_theme(name)  # the palette offers Pathfinder's themes only
+        self._remembered = Remembered(self)
+        self._remembered.load()
+
+    @property
+    def state_dir(self) -> Path:
+        """Where the recent plans are kept."""
+        return self._state_dir if self._state_dir is not None else self.data_dir / "state"
+
+    @property
+    def config_dir(self) -> Path:
+        """Where the preferences are kept."""
+        return self._config_dir if self._config_dir is not None else self.data_dir / "config"
+
+    def on_mount(self) -> None:
+        if self._remembered is not None:
+            self.call_after_refresh(self._remembered.tell_problem)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme the user chose (from the palette, or Textual's theme picker) is kept for next time."""
+        if self.is_running and self._remembered is not None:
+            self._remembered.theme_changed(theme)
+
+    def take_visitor(self, visitor: Visitor) -> None:
+        """The visitor's folders bring their own preferences and recent plans."""
+        super().take_visitor(visitor)
+        if self._remembered is not None:
+            self._remembered.load()
+            self._remembered.tell_problem()
+
+    def _after_plan_opened(self) -> None:
+        super()._after_plan_opened()
+        self.plan_used()
+
+    def plan_used(self) -> None:
+        """The session's plan was opened or saved: first in the recent plans."""
+        if self._remembered is not None:
+            self._remembered.plan_used()
 
     # ----- actions --------------------------------------------------------------------------------
 
@@ -75,6 +130,13 @@ class PathfinderApp(PathfinderCore):
         for screen in self.screen_stack:
             if isinstance(screen, WizardScreen):
                 self.run_worker(screen.reload(), group="undo")
+
+    def action_resume(self) -> None:
+        """Back to the open plan as it was left (its wizard stays under the welcome screen)."""
+        if self.session is None:
+            self.notify("No plan is open: start a new profile or open a plan.")
+            return
+        self.resume_plan()
 
     def action_open(self) -> None:
         from pathfinder.tui.screens.dialogs import OpenDialog

@@ -1,4 +1,7 @@
-"""The command palette's Pathfinder commands: jump to a step, save, open, export, switch theme."""
+"""The command palette's Pathfinder commands: jump to a step, save, open, export, switch theme.
+
+Textual's own themes are unregistered by the app, so its theme picker lists Pathfinder's three only.
+"""
 
 from __future__ import annotations
 
@@ -30,11 +33,12 @@ class PathfinderCommands(Provider):
             ("New profile", "Start a new profile from scratch", app.action_new_profile),
             ("Open plan…", "Open a saved plan file", app.action_open),
             ("Save plan", "Save the plan as TOML (ctrl+s)", app.action_save),
-            ("Save plan as…", "Save the plan under a new name", app.action_save_as),
+            ("Save plan as…", "Save the plan under a new name or in a new file", app.action_save_as),
             ("Export markdown", "Write the plan as a Markdown file", app.action_export_markdown),
             ("View plan as TOML", "Show the plan file's text so you can copy it", app.action_view_toml),
             ("Progress over time", "Fit scores at each save", app.action_progress),
-            ("Product vs project manager", "The two roles side by side", app.action_glance),
+            ("Product vs project at a glance", "The two roles side by side", app.action_glance),
+            ("Resume the open plan", "Back to the plan you were editing", app.action_resume),
             ("Help", "Keys and how Pathfinder works", app.action_help),
         ]
         for step_id, label in STEP_NAMES:

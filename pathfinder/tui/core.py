@@ -414,16 +414,18 @@ class PathfinderCore(ContentApp):
                 self.notify(note, severity="warning")
 
     def go_home(self) -> None:
-        """Back to the welcome screen. The open plan's wizard stays where it is, under the welcome screen
-        when the app started on a plan file ("Resume" returns to it)."""
+        """Back to the welcome screen. The open plan's wizard stays underneath, as it was left (half-typed
+        fields too), so that "Resume" on the welcome screen returns to it."""
+        from pathfinder.tui.screens.wizard import WizardScreen
+
         stack = self.screen_stack
-        if isinstance(stack[0], WelcomeScreen):
-            while len(self.screen_stack) > 1:
+        wizards = [index for index, screen in enumerate(stack) if isinstance(screen, WizardScreen)]
+        if wizards:
+            for _ in range(len(stack) - 1 - wizards[-1]):
                 self.pop_screen()
+            self.push_screen(WelcomeScreen())
             return
-        while len(self.screen_stack) > 1 and not (
-            len(self.screen_stack) == 2 and isinstance(self.screen_stack[1], WelcomeScreen)
-        ):
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if len(self.screen_stack) == 1:
+        if not isinstance(self.screen_stack[0], WelcomeScreen):
             self.push_screen(WelcomeScreen())

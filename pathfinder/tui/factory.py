@@ -24,12 +24,16 @@ def make_app(
     hosted_keyless: bool = False,
     open_path: Path | None = None,
     catch_crashes: bool = True,
+    state_dir: Path | None = None,
+    config_dir: Path | None = None,
 ) -> PathfinderApp:
     """Build the App with its dependencies injected (directories, content, clock, hosting mode).
 
     ``catalog`` skips loading content (tests pass a prepared one); otherwise ``content_dir`` (or the
     shipped content) is loaded when first needed. ``open_path`` opens that plan at start.
     ``catch_crashes=False`` (tests) lets an unexpected error end the app instead of being explained.
+    ``state_dir`` (recent plans) and ``config_dir`` (preferences) default to ``state`` and ``config`` in
+    ``data_dir`` (a hosted visitor's own folder); the CLI passes the user's platform folders.
     """
     from pathfinder.tui.app import PathfinderApp
 
@@ -44,4 +48,6 @@ def make_app(
         hosted_keyless=hosted_keyless,
         open_path=open_path,
         catch_crashes=catch_crashes,
+        state_dir=state_dir,
+        config_dir=config_dir,
     )

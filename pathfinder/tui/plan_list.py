@@ -1,4 +1,6 @@
-"""Summaries of the plans saved in the plan directory, for the welcome screen's list.
+"""The welcome screen's list of plans: the recent plans (wherever they were saved), then the other plans
+in the plans folder, then recent plans whose file is gone; each summarised by name, target and
+last-saved date.
 
 Read with tomllib only (no validation, no content), so the welcome screen stays light; a file is
 fully checked when it is opened.
@@ -18,16 +20,22 @@ class SavedPlan:
     path: Path
     name: str
     target: str
-    done: int
-    total: int
     updated: str
     problem: str = ""
+    missing: bool = False
+    """A recent plan whose file is gone (choosing it takes it off the recent list)."""
+    where: str = ""
+    """Said after the name when two plans in the list have the same one: the file (and its folder)."""
 
-    def label(self) -> str:
-        """One line: name, target, progress and last-saved date (or why it cannot be read)."""
+    def lines(self) -> tuple[str, str]:
+        """Two lines: the name (and, for plans of the same name, the file), then the target and the
+        last-saved date (or why the plan cannot be opened)."""
+        where = f" ({self.where})" if self.where else ""
+        if self.missing:
+            return f"⚠ {self.name}{where}", "file missing: enter removes it from the list"
         if self.problem:
-            return f"⚠ {self.path.name} — cannot be read: {self.problem}"
-        return f"{self.name} → {self.target} · {self.done}/{self.total} steps · saved {self.updated}"
+            return f"⚠ {self.path.name}", f"cannot be read: {self.problem}"
+        return f"{self.name}{where}", f"{self.target} · saved {self.updated}"
 
 
 def path_label(path_id: str, names: Mapping[str, str] | None = None) -> str:
@@ -44,21 +52,16 @@ def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
+        return SavedPlan(path, path.stem, "", "", problem=str(error)[:60])
     except (OSError, UnicodeDecodeError) as error:
-        return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
-    raw_steps = document.get("steps", [])
-    steps = [step for step in raw_steps if isinstance(step, dict)] if isinstance(raw_steps, list) else []
-    done = sum(1 for step in steps if step.get("status") in ("done", "skipped"))
+        return SavedPlan(path, path.stem, "", "", problem=str(error)[:60])
     target = document.get("target")
     updated = document.get("updated")
     when = f"{updated:%Y-%m-%d}" if isinstance(updated, datetime | date) else "?"
     return SavedPlan(
         path,
-        str(document.get("name") or path.stem),
+        str(document.get("name") or path.stem)[:120],
         path_label(target, names) if isinstance(target, str) else "no target",
-        done,
-        len(steps),
         when,
     )
 
@@ -80,3 +83,51 @@ def saved_plans(plan_dir: Path, names: Mapping[str, str] | None = None) -> list[
         return []
     files = sorted(plan_dir.glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
     return [summarise(path, names) for path in files[:50]]
+
+
+def welcome_plans(
+    plan_dir: Path, state_dir: Path, names: Mapping[str, str] | None = None, *, hosted: bool = False
+) -> list[SavedPlan]:
+    """The recent plans (newest first, a missing file marked as such), then the other plans in
+    ``plan_dir``; plans of the same name are told apart by file (and folder, unless ``hosted``:
+    a hosted visitor is never shown a server path)."""
+    from pathfinder.recents import read_recents
+
+    plans: list[SavedPlan] = []
+    missing: list[SavedPlan] = []
+    seen: set[Path] = set()
+    for recent in read_recents(state_dir):
+        if recent.path in seen:
+            continue
+        seen.add(recent.path)
+        if recent.path.is_file():
+            plans.append(summarise(recent.path, names))
+        else:
+            target = path_label(recent.target, names) if recent.target else "no target"
+            missing.append(SavedPlan(recent.path, recent.name, target, "", missing=True))
+    plans += [plan for plan in saved_plans(plan_dir, names) if _resolved(plan.path) not in seen]
+    return _told_apart(plans + missing, hosted)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def _told_apart(plans: list[SavedPlan], hosted: bool) -> list[SavedPlan]:
+    """Add the file name (then its folder) to plans whose name another plan in the list has too."""
+    from collections import Counter
+    from dataclasses import replace
+
+    def folder(path: Path) -> str:
+        return path.name if hosted else f"{path.parent.name}/{path.name}"
+
+    names = Counter(plan.name for plan in plans)
+    plans = [replace(plan, where=plan.path.name) if names[plan.name] > 1 else plan for plan in plans]
+    places = Counter((plan.name, plan.where) for plan in plans)
+    return [
+        replace(plan, where=folder(plan.path)) if plan.where and places[plan.name, plan.where] > 1 else plan
+        for plan in plans
+    ]

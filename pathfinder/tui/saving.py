@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+DEFAULT_NAME = "My plan"
+"""The name of a plan nobody has named yet (the plan model's default)."""
+
 if TYPE_CHECKING:
     from pathfinder.engine.results import Report
     from pathfinder.tui.app import PathfinderApp
@@ -18,6 +21,22 @@ def current_report(app: PathfinderApp) -> Report | None:
         return None
     plan = app.session.plan
     return build_report(plan.profile, app.catalog, app.today(), target=plan.target)
+
+
+def shown_path(app: PathfinderApp, path: Path) -> str:
+    """A file as the user is told of it: hosted, by its name in "your plans folder" (never a server path)."""
+    return f"{path.name} in {app.plan_dir_label}" if app.hosted else str(path)
+
+
+def hide_folders(app: PathfinderApp, text: str) -> str:
+    """``text`` with the plan folder named as the user knows it (hosted: "your plans folder")."""
+    if not app.hosted:
+        return text
+    import os
+
+    for folder in {str(app.plan_dir), os.path.realpath(app.plan_dir)}:
+        text = text.replace(folder, app.plan_dir_label)
+    return text
 
 
 def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
@@ -39,8 +58,9 @@ def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
     return candidate, ""
 
 
-def save_session(app: PathfinderApp, path: Path) -> bool:
-    """Append a history point, save atomically to ``path``, clear the draft; notify either way."""
+def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> bool:
+    """Append a history point, save atomically to ``path`` (under ``name`` when given), clear the draft,
+    put the plan first in the recent plans; notify either way."""
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.history import with_history_point
     from pathfinder.plan.store import save_plan
@@ -54,15 +74,19 @@ def save_session(app: PathfinderApp, path: Path) -> bool:
     now = app.now()
     if report is not None:
         plan = with_history_point(plan, report, now)
-    plan = plan.model_copy(update={"updated": now})
+    plan = plan.model_copy(update={"updated": now} | ({"name": name} if name else {}))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         save_plan(plan, path)
     except PathfinderError as error:
-        app.notify(str(error), title="Not saved", severity="error", timeout=10)
+        app.notify(hide_folders(app, str(error)), title="Not saved", severity="error", timeout=10)
         return False
     except OSError as error:
-        app.notify(f"Could not write {path}: {error.strerror or error}", title="Not saved", severity="error")
+        app.notify(
+            f"Could not write {shown_path(app, path)}: {error.strerror or error}",
+            title="Not saved",
+            severity="error",
+        )
         return False
     except Exception as error:  # reported, never a traceback; the draft keeps the work
         app.notify(f"Could not save: {error}", title="Not saved", severity="error")
@@ -72,27 +96,45 @@ def save_session(app: PathfinderApp, path: Path) -> bool:
     session.dirty = False
     discard_draft(app.data_dir)
     app.session_saved()
+    app.plan_used()
     note = " (kept for this visit only)" if app.hosted_keyless else ""
-    app.notify(f"Saved to {path}{note}", title="Saved")
+    app.notify(f"Saved to {shown_path(app, path)}{note}", title="Saved")
     return True
 
 
+def suggested_plan_name(app: PathfinderApp) -> str:
+    """The name offered on the first save: the plan's own, or from its target ("Product manager plan")."""
+    session = app.session
+    if session is None:
+        return DEFAULT_NAME
+    plan = session.plan
+    if plan.name != DEFAULT_NAME or not plan.target:
+        return plan.name
+    target_name = app.path_names().get(plan.target) or plan.target.replace("-", " ").capitalize()
+    return f"{target_name} plan"[:120]  # the longest name a plan file takes
+
+
 def ask_save_path(app: PathfinderApp) -> None:
-    """Open the save dialog with a suggested name in the plan directory."""
-    from pathfinder.tui.screens.dialogs import SaveDialog
+    """Open the save dialog with the plan's name and a suggested file in the plan directory."""
+    from pathfinder.tui.screens.dialogs import SaveChoice, SaveDialog
 
     session = app.session
     if session is None:
         return
     suggested = session.path.name if session.path is not None else session.suggested_name()
 
-    def chosen(path: Path | None) -> None:
-        if path is not None:
-            save_session(app, path)
+    def chosen(choice: SaveChoice | None) -> None:
+        if choice is not None:
+            save_session(app, choice.path, choice.name)
 
-    app.push_screen(
-        SaveDialog(app.plan_dir, suggested, hosted=app.hosted, folder_label=app.plan_dir_label), chosen
+    dialog = SaveDialog(
+        app.plan_dir,
+        suggested,
+        hosted=app.hosted,
+        folder_label=app.plan_dir_label,
+        name=suggested_plan_name(app),
     )
+    app.push_screen(dialog, chosen)
 
 
 def plan_markdown(app: PathfinderApp) -> str:
@@ -134,7 +176,7 @@ def export_markdown(app: PathfinderApp) -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except Exception as error:
-        app.notify(f"Could not export: {error}", title="Not exported", severity="error")
+        app.notify(hide_folders(app, f"Could not export: {error}"), title="Not exported", severity="error")
         return None
-    app.notify(f"Exported to {target}", title="Exported")
+    app.notify(f"Exported to {shown_path(app, target)}", title="Exported")
     return target

@@ -181,3 +181,35 @@ def test_an_unexpected_error_exits_70_with_the_traceback_in_the_log(terminal: Te
     assert logs, "no log file was written"
     log = logs[0].read_text(encoding="utf-8")
     assert "Traceback" in log and "ZeroDivisionError: division by zero" in log
+
+
+def test_a_broken_config_is_explained_and_a_chosen_theme_is_kept(terminal: Terminal) -> None:
+    """A config.toml that is not valid TOML: the app starts (defaults), names the file and line, and
+    leaves the file alone. Without it, a theme chosen in the palette is written to config.toml."""
+    config = terminal.pathfinder_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('# mine\ntheme = "light\n', encoding="utf-8")
+    terminal.launch()
+    terminal.wait_for("What would you like to do?", "the welcome screen")
+    screen = terminal.wait_until(lambda text: "config.toml:2" in flattened(text), "the file and line")
+    assert "Traceback" not in screen
+    terminal.settle()
+    terminal.press("C-q")
+    assert_shell_restored(terminal)
+    assert config.read_text(encoding="utf-8") == '# mine\ntheme = "light\n', "the broken config was changed"
+
+    config.unlink()
+    terminal.launch()
+    terminal.wait_for("What would you like to do?", "the welcome screen")
+    terminal.settle()
+    terminal.press("C-p")
+    terminal.wait_for("Search for commands", "the command palette")
+    terminal.type("Theme: high")
+    terminal.wait_for("Theme: high contrast", "the theme command")
+    terminal.settle()
+    terminal.press("Enter")
+    terminal.wait_until(lambda _: config.is_file(), "the config file")
+    terminal.settle()
+    terminal.press("C-q")
+    assert_shell_restored(terminal)
+    assert 'theme = "high-contrast"' in config.read_text(encoding="utf-8")

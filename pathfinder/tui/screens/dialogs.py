@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.markup import escape
@@ -146,41 +147,90 @@ class OpenDialog(Dialog[Path | None]):
         self.dismiss(None)
 
 
-class SaveDialog(Dialog[Path | None]):
-    """Choose where to save: a file name in the plan directory (or any path, when not hosted)."""
+@dataclass(frozen=True)
+class SaveChoice:
+    """Where to save, and the plan's name."""
+
+    path: Path
+    name: str
+
+
+class SaveDialog(Dialog[SaveChoice | None]):
+    """Name the plan, and choose where to save it: a file name in the plan directory (or any path, when
+    not hosted). Until the file name is edited by hand, it follows the name."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="save-cancel")]
 
-    def __init__(self, plan_dir: Path, suggested: str, hosted: bool = False, folder_label: str = "") -> None:
+    def __init__(
+        self,
+        plan_dir: Path,
+        suggested: str,
+        hosted: bool = False,
+        folder_label: str = "",
+        name: str = "My plan",
+    ) -> None:
         super().__init__()
         self.plan_dir, self.suggested, self.hosted = plan_dir, suggested, hosted
         self.folder_label = folder_label or str(plan_dir)
+        self.name_text = name
+        self._file_follows_name = True
+        self._file_set = suggested
+        """The file name last filled in from the name (an edit by hand differs from it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save plan as", classes="dialog-title")
+            yield Static("Name — shown on the welcome screen when you come back.", classes="muted")
+            yield Input(value=self.name_text, id="save-name", max_length=120)
             where = "a file name" if self.hosted else "a file name or a full path"
-            yield Static(f"Saved in {escape(self.folder_label)} — type {where}.", classes="muted")
+            yield Static(f"File — saved in {escape(self.folder_label)}; type {where}.", classes="muted")
             yield Input(value=self.suggested, id="save-input")
             yield Static("", id="save-problem", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", id="save", variant="primary", compact=True)
 
+    def on_mount(self) -> None:
+        self.query_one("#save-name", Input).focus()
+
+    @on(Input.Changed, "#save-name")
+    def name_changed(self, event: Input.Changed) -> None:
+        if self._file_follows_name and event.value.strip() and event.value != self.name_text:
+            self._file_set = file_name_for(event.value)
+            self.query_one("#save-input", Input).value = self._file_set
+
+    @on(Input.Changed, "#save-input")
+    def file_changed(self, event: Input.Changed) -> None:
+        if event.value != self._file_set:
+            self._file_follows_name = False
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def submit(self) -> None:
         from pathfinder.tui.saving import resolve_save_path
 
+        name = " ".join(self.query_one("#save-name", Input).value.split())
+        if not name:
+            self.query_one("#save-problem", Static).update("Give the plan a name.")
+            return
         path, problem = resolve_save_path(self.app, self.query_one("#save-input", Input).value)  # type: ignore[arg-type]
         if path is None:
             self.query_one("#save-problem", Static).update(problem)
             return
-        self.dismiss(path)
+        self.dismiss(SaveChoice(path, name))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def file_name_for(name: str) -> str:
+    """A file name from a plan's name: "Sam's PM plan" → ``sams-pm-plan.toml``."""
+    words = "".join(
+        char if char.isalnum() else " " for char in name.lower().replace("'", "").replace("’", "")
+    )
+    stem = "-".join(words.split())[:60].strip("-")
+    return f"{stem or 'my-plan'}.toml"
 
 
 class TomlView(Dialog[None]):

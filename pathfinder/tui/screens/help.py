@@ -35,6 +35,14 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Welcome screen",
+        (
+            ("r", "resume the plan that is open, exactly as you left it"),
+            ("n  o  g", "new profile / open a plan by path / product vs project at a glance"),
+            ("enter", "on a recent or saved plan: open it (one whose file is gone leaves the list)"),
+        ),
+    ),
+    (
         "Wizard",
         (
             ("ctrl+n  ctrl+b", "next step (checks this one first) / previous step"),
@@ -69,6 +77,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 OUTRO = (
+    "Coming back: a plan is named on its first save, and the welcome screen lists your recent plans by "
+    "name, target and last-saved date, wherever they were saved (the last 20). The theme you choose "
+    "(ctrl+p, then “theme”) is remembered in config.toml in your config folder. "
     "While you edit, a draft is autosaved; if Pathfinder stops unexpectedly, it is offered back "
     "next time. Press escape to close this help."
 )
