@@ -56,7 +56,7 @@ async def test_the_first_save_asks_for_a_name_prefilled_from_the_target(
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.set_session(Session(plan=plan))  # never saved: no file yet
-        app.push_wizard("plan")
+        await app.push_wizard("plan")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, SaveDialog))
@@ -237,7 +237,7 @@ async def test_a_hosted_save_names_no_server_path(
     app = build_app(hosted=True)
     async with app.run_test(size=(100, 30)) as pilot:
         app.set_session(Session(plan=load_plan(SAMPLE).plan))
-        app.push_wizard("plan")
+        await app.push_wizard("plan")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: isinstance(app.screen, SaveDialog))
