@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import Button, Input, Static
@@ -77,3 +78,36 @@ async def test_help_shows_the_keys_of_the_current_screen_first(build_app: AppFac
         text = console.export_text()
         assert text.lstrip().startswith("Plan (this screen)")
         assert "ctrl+z" in text and "undo" in text
+
+
+async def test_next_on_the_last_step_says_it_saves(build_app: AppFactory) -> None:
+    """On the plan step the Next button reads "Save ✓" (ctrl+n there saves; it used to look like Next)."""
+    from tui_helpers import DATA
+
+    app = build_app(open_path=DATA / "plans" / "sample-plan.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        assert "Save" in str(app.screen.query_one("#nav-next", ActionBar).render())
+        await pilot.press("f6")
+        await settle(pilot, lambda: app.screen.current == "compare")
+        assert "Next" in str(app.screen.query_one("#nav-next", ActionBar).render())
+
+
+async def test_one_save_shows_no_solid_block_chart(build_app: AppFactory, tmp_path: Path) -> None:
+    """A plan saved once: the progress view says the chart starts at two saves (it drew a solid block)."""
+    from textual.widgets import Sparkline
+    from tui_helpers import DATA
+
+    from pathfinder.plan.store import load_plan, save_plan
+    from pathfinder.tui.screens.progress import ProgressScreen
+
+    plan = load_plan(DATA / "plans" / "sample-plan.toml").plan
+    path = tmp_path / "once.toml"
+    save_plan(plan.model_copy(update={"history": plan.history[:1]}), path)
+    app = build_app(open_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.catalog is not None)
+        app.call_later(app.action_progress)
+        await settle(pilot, lambda: isinstance(app.screen, ProgressScreen))
+        assert not app.screen.query(Sparkline)
+        assert "the chart starts at two" in str(app.screen.query_one("#history-summary", Static).content)

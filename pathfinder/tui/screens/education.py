@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
@@ -59,7 +59,8 @@ class EducationPane(RecordsPane[Degree]):
         with Horizontal(classes="field-row"):
             yield field_label("")
             yield Check("GAC-accredited programme", id="degree-gac", compact=True)
-        yield Static(escape(self.catalog.degrees.gac_explanation), classes="muted hint")
+        with VerticalScroll(classes="hint-scroll"):  # the whole explanation (tab to it to scroll)
+            yield Static(escape(self.catalog.degrees.gac_explanation), classes="muted")
 
     def compose_extra(self) -> Iterable[Widget]:
         profile = self.profile

@@ -35,13 +35,15 @@ class ProgressScreen(Dialog[None]):
                 yield Static("No history yet: each save adds a point with your fit scores.", id="no-history")
             else:
                 scores = [point.target_score or 0.0 for point in history]
-                yield Sparkline(scores, id="history-sparkline")
+                if len(scores) > 1:  # one point would draw as a solid block: no chart until a second save
+                    yield Sparkline(scores, id="history-sparkline")
                 first, last = scores[0], scores[-1]
-                yield Static(
-                    f"Fit {first:.1f} → {last:.1f} ({last - first:+.1f} points) over {len(history)} "
-                    f"save{'' if len(history) == 1 else 's'}",
-                    id="history-summary",
+                summary = (
+                    f"Fit {first:.1f} → {last:.1f} ({last - first:+.1f} points) over {len(history)} saves"
+                    if len(history) > 1
+                    else f"Fit {first:.1f} at the first save; each save adds a point (the chart starts at two)."
                 )
+                yield Static(summary, id="history-summary")
                 lines = [f"{'saved':<17} {'target':>6}  {'steps done':>10}"]
                 for point in history:
                     target = f"{point.target_score:6.1f}" if point.target_score is not None else "     –"

@@ -227,7 +227,7 @@ class SkillsPane(WizardPane):
         rated = sum(1 for level in self.profile.skills.values() if level > 0)
         text = f"{rated} of {len(self.catalog.skills)} skills rated above 0"
         if suggested:
-            text += f" · ◇ {len(suggested)} suggested from your roles (a accept, A all)"
+            text += f" · ◇ {len(suggested)} suggested from your roles"  # the footer says a / A
         if text != self._summary:
             self._summary = text
             self.query_one("#skills-summary", Static).update(text)

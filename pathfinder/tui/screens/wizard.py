@@ -150,6 +150,8 @@ class WizardScreen(Screen[None]):
         pane = self.pane(step)
         self.current = step
         self.query_one("#panes", ContentSwitcher).current = f"pane-{step}"
+        last = step == WIZARD_STEPS[-1]  # Next saves there: the button says so
+        self.query_one("#nav-next", ActionBar).relabel("next", "Save ✓" if last else "Next ›")
         self._update_step_bar()
         self.show_status("")
         if is_new:

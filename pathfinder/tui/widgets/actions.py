@@ -109,6 +109,17 @@ class ActionBar(HoverTracking[int], can_focus=True):
             text.append(label, style)
         return text
 
+    def relabel(self, action_id: str, label: str) -> None:
+        """Show another label on one button (e.g. Next becomes Save on the last step)."""
+        actions = tuple(
+            Action(action.id, label, action.primary, action.min_width) if action.id == action_id else action
+            for action in self.actions
+        )
+        if actions != self.actions:
+            self.actions = actions
+            self._spans = self._layout()
+            self.refresh(layout=True)
+
     def action_at(self, x: int) -> int | None:
         """The index of the button drawn at column ``x`` (None between buttons)."""
         return next((index for index, (start, end) in enumerate(self._spans) if start <= x < end), None)
