@@ -110,4 +110,4 @@ async def test_one_save_shows_no_solid_block_chart(build_app: AppFactory, tmp_pa
         app.call_later(app.action_progress)
         await settle(pilot, lambda: isinstance(app.screen, ProgressScreen))
         assert not app.screen.query(Sparkline)
-        assert "the chart starts at two" in str(app.screen.query_one("#history-summary", Static).content)
+        assert "the chart starts at 2" in str(app.screen.query_one("#history-summary", Static).content)

@@ -41,7 +41,7 @@ class ProgressScreen(Dialog[None]):
                 summary = (
                     f"Fit {first:.1f} → {last:.1f} ({last - first:+.1f} points) over {len(history)} saves"
                     if len(history) > 1
-                    else f"Fit {first:.1f} at the first save; each save adds a point (the chart starts at two)."
+                    else f"Fit {first:.1f} at the first save; each save adds a point (the chart starts at 2)."
                 )
                 yield Static(summary, id="history-summary")
                 lines = [f"{'saved':<17} {'target':>6}  {'steps done':>10}"]
