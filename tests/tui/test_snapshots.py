@@ -447,3 +447,15 @@ def test_toml_view(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+LONG_NAMES = DATA / "long" / "long-names.toml"
+
+
+@pytest.mark.parametrize("step", ["background", "plan"])
+def test_long_names_80x24(snap_compare: Snap, build_app: AppFactory, step: str) -> None:
+    """You should see, at 80×24, a 57-character role title and an 87-character custom step wrapped in full
+    where there is room (the role list wraps; the step's row grows to two lines): nothing cut with empty
+    columns beside it."""
+    app = build_app(plan_dir=DATA / "long", open_path=LONG_NAMES)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at_step(app, step))
