@@ -26,6 +26,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "profile": "The person: roles, degrees, certifications, training hours and skill self-ratings.",
         "steps": "Things to do on the way to the target path.",
         "history": "Fit scores at each save, oldest first.",
+        "removed": "Ids of suggested steps you removed; they are not suggested again.",
+        "set_aside": "Steps kept from other targets the plan had, restored if you choose that target again.",
     },
     "Profile": {
         "skills": "Self-ratings by skill id: 0 none, 1 aware, 2 working, 3 proficient, 4 expert.",
