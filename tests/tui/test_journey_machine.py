@@ -222,7 +222,10 @@ class Journey(RuleBasedStateMachine):
         if before.target and before.target != path:
             self.choose_target(before.target)
             back = self.app.session.plan
-            assert [(s.id, s.status, s.notes) for s in back.steps] == [
+            kept = {s.id for s in before.steps}
+            # every step comes back with its status, notes and order (the engine may propose new ones after
+            # them, e.g. for a plan file whose steps were written for another target)
+            assert [(s.id, s.status, s.notes) for s in back.steps if s.id in kept] == [
                 (s.id, s.status, s.notes) for s in before.steps
             ], "a target round trip changed the steps"
             self.choose_target(path)
