@@ -180,16 +180,14 @@ def apply_overlaps(book: StepBook, catalog: Catalog, facts: Facts) -> None:
     decisions = _choose_within_sets(book, catalog)
     dropped = {draft_id for _, others in decisions.values() for draft_id in others}
     for overlap in catalog.overlaps.values():
-        members = [
-            i for i in map(cert_step_id, overlap.certifications) if i in book.by_id and i not in dropped
-        ]
+        members = [i for i in map(cert_step_id, overlap.certifications) if i in book.by_id]
         held = [c for c in overlap.certifications if c in facts.active]
         over = [
             c
             for c in overlap.superseded_by
             if c in facts.active or (cert_step_id(c) in book.by_id and cert_step_id(c) not in dropped)
         ]
-        if members and (over or held):
+        if any(i not in dropped for i in members) and (over or held):
             dropped.update(members)
             decisions[overlap.id] = (cert_step_id(over[0]) if over else None, members)
     needed = {dep for draft in book.drafts if draft.id not in dropped for dep in draft.after}

@@ -96,30 +96,16 @@ def ask_save_path(app: PathfinderApp) -> None:
 
 
 def plan_markdown(app: PathfinderApp) -> str:
-    """The plan as Markdown: the report (scores, certifications), then the steps with their status."""
+    """The plan as Markdown: one H1, the steps with their resources, the fit report, the sources last."""
+    from pathfinder.render.plan_export import hedge_lines
+    from pathfinder.render.plan_export import plan_markdown as render_plan
+
     session = app.session
     assert session is not None
-    plan = session.plan
-    lines = [f"# {plan.name}", ""]
-    report = current_report(app)
-    if report is not None and app.catalog is not None:
-        try:
-            from pathfinder.render import render_markdown  # type: ignore[attr-defined, unused-ignore]
-        except ImportError:
-            lines += ["## Fit by path", ""]
-            lines += [f"{fit.rank}. {fit.name}: {fit.score:.1f} / 100" for fit in report.paths]
-        else:
-            lines.append(render_markdown(report, app.catalog).rstrip())
-        lines.append("")
-    done, total = plan.progress()
-    lines += [f"## Steps ({done}/{total} done)", ""]
-    marks = {"todo": "[ ]", "doing": "[~]", "done": "[x]", "skipped": "[-]"}
-    for step in plan.steps:
-        due = f" — due {step.due.isoformat()}" if step.due else ""
-        lines.append(f"- {marks[step.status]} {step.title} ({step.status}){due}")
-        if step.notes:
-            lines.append(f"  - {step.notes}")
-    return "\n".join(lines) + "\n"
+    hedge = None
+    if app.catalog is not None and session.plan.also:
+        hedge = hedge_lines(session.plan, app.catalog, app.today())
+    return render_plan(session.plan, app.catalog, current_report(app), hedge)
 
 
 def export_markdown(app: PathfinderApp) -> Path | None:
