@@ -21,10 +21,13 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from pathfinder.plan.models import Step
+from pathfinder.plan.readiness import FINISHED
+from pathfinder.plan.readiness import ready_by as ready_by
 
-FINISHED = ("done", "skipped")
+if TYPE_CHECKING:  # no pydantic at import: the app paints an opened plan's ready-by date before it loads
+    from pathfinder.plan.models import Step
 
 
 @dataclass(frozen=True)
@@ -200,14 +203,3 @@ def redate(steps: Sequence[Step], hours_per_week: int, today: date) -> list[Step
         else:
             dated.append(step)
     return dated
-
-
-def ready_by(steps: Sequence[Step], ids: Iterable[str] | None = None) -> date | None:
-    """The day the last dated step (of ``ids``, if given) still to do is due; None when none is left."""
-    wanted = None if ids is None else set(ids)
-    days = [
-        step.due
-        for step in steps
-        if step.due is not None and step.status not in FINISHED and (wanted is None or step.id in wanted)
-    ]
-    return max(days) if days else None

@@ -75,6 +75,9 @@ class StepTable(DataTable[Text]):
         Binding("delete,x", "remove", "Remove", id="step-remove", tooltip="Remove the step"),
         Binding("shift+up,K", "move(-1)", "Move up", id="step-up", key_display="⇧↑"),
         Binding("shift+down,J", "move(1)", "Move down", id="step-down", key_display="⇧↓", show=False),
+        Binding("i", "detail", "Details", id="step-detail", tooltip="The step in full, with its resources"),
+        Binding("h", "pace", "Pace", id="plan-pace", tooltip="Study hours a week: every due date follows"),
+        Binding("t", "second_target", "2nd target", id="plan-also", show=False),
     ]
 
     @property
@@ -96,6 +99,15 @@ class StepTable(DataTable[Text]):
     def action_move(self, delta: int) -> None:
         self.pane.move_step(self.cursor_row, delta)
 
+    def action_detail(self) -> None:
+        self.pane.show_detail(self.cursor_row)
+
+    def action_pace(self) -> None:
+        self.pane.choose_pace()
+
+    def action_second_target(self) -> None:
+        self.pane.choose_second_target()
+
 
 class PlanPane(WizardPane):
     """Target selector, progress, and the step table."""
@@ -106,6 +118,7 @@ class PlanPane(WizardPane):
             yield Label("Target", classes="field-label")
             yield Picker(options, prompt="choose your target path…", title="Target path", id="target")
             yield Static("", id="plan-progress")
+        yield Static("", id="plan-pace-line", classes="muted")
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="plan-hint", classes="muted")
@@ -144,10 +157,11 @@ class PlanPane(WizardPane):
     def regenerate(self, target: str) -> None:
         from pathfinder.engine import plan_steps
 
-        generated = plan_steps(self.profile, target, self.catalog, self.today)
         plan = self.session.plan
+        also = plan.also if plan.also != target else None
+        generated = plan_steps(self.profile, target, self.catalog, self.today, plan.hours_per_week, also)
         existing = plan.steps if plan.target == target else [s for s in plan.steps if s.kind == "custom"]
-        steps = merge_steps(generated, existing)
+        steps = self._dated(merge_steps(generated, existing))
         changed = steps != plan.steps or plan.target != target
         self.session.set_target(target, steps)
         self.session.steps_for = plan.profile
@@ -198,13 +212,96 @@ class PlanPane(WizardPane):
         if target and target not in self.pf_app.path_names():
             hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target for new steps."
         elif target:
-            hint = "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
+            hint = "space status · i details · e edit · a add · x remove · ⇧↑/⇧↓ move · ^s save"
         else:
             hint = "Choose a target path to generate your steps."
         self.query_one("#plan-hint", Static).update(hint)
+        self.query_one("#plan-pace-line", Static).update(self._pace_line())
+
+    def _pace_line(self) -> str:
+        """``Pace 5 h a week (h to change) · ready by 2027-06-08``; a hedge adds both targets' dates and the
+        steps (and hours) that serve only one of them: what switching later would cost."""
+        from pathfinder.plan.readiness import ready_by
+
+        plan = self.session.plan
+        line = f"Pace {plan.hours_per_week} h a week (h to change)"
+        if not plan.target or not plan.steps:
+            return line
+        catalog = self.pf_app.catalog if plan.also and not self.session.previewing else None
+        if catalog is not None and plan.also:
+            from pathfinder.engine.hedge import hedge_summary
+            from pathfinder.engine.wording import plural
+
+            hedge = hedge_summary(
+                plan.profile, plan.steps, plan.target, plan.also, catalog, self.today, plan.hours_per_week
+            )
+            if hedge is not None:
+                sides = (hedge.first, hedge.second)
+                dates = " · ".join(f"{escape(s.name)} {s.ready_by or '—'}" for s in sides)
+                only = " · ".join(
+                    f"only {escape(s.name.lower())}: {plural(len(s.only_steps), 'step')} ({s.only_hours} h)"
+                    for s in sides
+                )
+                return f"{line} · second target (t)\nReady by: {dates}\n{only}"
+        day = ready_by(plan.steps)
+        return f"{line} · ready by {day.isoformat() if day else '—'} · t: a second target"
+
+    def _dated(self, steps: list[Step]) -> list[Step]:
+        """The steps re-dated in their order at the plan's pace."""
+        from pathfinder.engine.schedule import redate
+
+        return redate(steps, self.session.plan.hours_per_week, self.today)
+
+    def show_detail(self, row: int) -> None:
+        from pathfinder.tui.screens.step_detail import EDIT, StepDetail
+
+        steps = list(self.session.plan.steps)
+        if not 0 <= row < len(steps):
+            return
+
+        def closed(answer: str | None) -> None:
+            if answer == EDIT:
+                self.edit_step(row)
+
+        self.app.push_screen(StepDetail(steps[row], steps, self.pf_app.catalog), closed)
+
+    def choose_pace(self) -> None:
+        from pathfinder.tui.screens.plan_settings import PaceDialog
+
+        def chosen(hours: int | None) -> None:
+            plan = self.session.plan
+            if hours is None or hours == plan.hours_per_week:
+                return
+            self.session.plan = plan.model_copy(update={"hours_per_week": hours})
+            self._replace_steps(list(plan.steps), self.query_one(StepTable).cursor_row)
+            self.notify(f"Re-dated at {hours} h a week.", timeout=2)
+
+        self.app.push_screen(PaceDialog(self.session.plan.hours_per_week), chosen)
+
+    def choose_second_target(self) -> None:
+        from pathfinder.tui.screens.plan_settings import NO_SECOND_TARGET, SecondTargetDialog
+
+        plan = self.session.plan
+        if not plan.target:
+            self.notify("Choose a target path first.", timeout=2)
+            return
+
+        def chosen(path_id: str | None) -> None:
+            if path_id is None:
+                return
+            also = None if path_id == NO_SECOND_TARGET else path_id
+            current = self.session.plan
+            if also == current.also or current.target is None:
+                return
+            self.session.plan = current.model_copy(update={"also": also})
+            self.regenerate(current.target)
+            self.pf_app.mark_changed()
+            self.render_steps()
+
+        self.app.push_screen(SecondTargetDialog(self.pf_app.path_names(), plan.target, plan.also), chosen)
 
     def _replace_steps(self, steps: list[Step], cursor: int) -> None:
-        self.session.set_steps(steps)
+        self.session.set_steps(self._dated(steps))
         self.pf_app.mark_changed()
         self.render_steps(cursor)
 
