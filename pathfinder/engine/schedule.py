@@ -187,6 +187,27 @@ def item_of(step: Step, rank: int = 0) -> Item:
     return Item(step.id, step.effort_hours, step.earliest, tuple(step.after), rank)
 
 
+def with_schedule_facts(steps: Sequence[Step], generated: Sequence[Step]) -> list[Step]:
+    """``steps`` with the dependencies, earliest day and effort source of the freshly ``generated`` step
+    of the same id wherever a step has none (a plan saved before steps carried them), so that re-dating
+    it never puts a certification before its eligibility or an exam before its training."""
+    fresh = {step.id: step for step in generated}
+    completed: list[Step] = []
+    for step in steps:
+        source = fresh.get(step.id)
+        if source is None or step.after or step.earliest is not None or step.kind == "custom":
+            completed.append(step)
+            continue
+        known = {other.id for other in steps}
+        update = {
+            "after": [dep for dep in source.after if dep in known],
+            "earliest": source.earliest,
+            "effort_source": step.effort_source or source.effort_source,
+        }
+        completed.append(step.model_copy(update=update))
+    return completed
+
+
 def redate(steps: Sequence[Step], hours_per_week: int, today: date) -> list[Step]:
     """The steps in the same order with due dates at ``hours_per_week`` from ``today``.
 

@@ -37,8 +37,9 @@ class _Checker:
 def check_references(
     plan: Plan, catalog: Catalog, *, source: Path | None = None, text: str | None = None
 ) -> list[Problem]:
-    """Every id in ``plan`` unknown to ``catalog``: target, backgrounds, degree levels, certifications,
-    skill ratings, step refs and resources, the second target, and steps named in ``after``. Pass the file's ``text`` to get line numbers."""
+    """Every id in ``plan`` unknown to ``catalog``: target and second target, backgrounds, degree levels,
+    certifications, skill ratings, step refs and resources, and steps named in ``after``. Pass the file's
+    ``text`` to get line numbers."""
     checker = _Checker(source, text)
     levels = catalog.degree_levels
     if plan.target is not None:

@@ -247,10 +247,18 @@ class PlanPane(WizardPane):
         return f"{line} · ready by {day.isoformat() if day else '—'} · t: a second target"
 
     def _dated(self, steps: list[Step]) -> list[Step]:
-        """The steps re-dated in their order at the plan's pace."""
-        from pathfinder.engine.schedule import redate
+        """The steps re-dated in their order at the plan's pace (a plan saved before steps carried their
+        dependencies and eligibility days gets them from the engine first)."""
+        from pathfinder.engine.schedule import redate, with_schedule_facts
 
-        return redate(steps, self.session.plan.hours_per_week, self.today)
+        plan = self.session.plan
+        catalog = self.pf_app.catalog if plan.target and not self.session.previewing else None
+        if catalog is not None and plan.target and any(step.kind != "custom" for step in steps):
+            from pathfinder.engine import plan_steps
+
+            fresh = plan_steps(self.profile, plan.target, catalog, self.today, plan.hours_per_week, plan.also)
+            steps = with_schedule_facts(steps, fresh)
+        return redate(steps, plan.hours_per_week, self.today)
 
     def show_detail(self, row: int) -> None:
         from pathfinder.tui.screens.step_detail import EDIT, StepDetail
