@@ -112,7 +112,7 @@ def run_new(args: argparse.Namespace) -> int:
         from pathfinder.render.plan_export import hedge_lines, plan_json
 
         text = json.dumps(
-            plan_json(plan, catalog, hedge_lines(plan, catalog, today)),
+            plan_json(plan, catalog, hedge_lines(plan, catalog)),
             indent=2,
             ensure_ascii=False,
         )
@@ -139,7 +139,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "ics":
         _write(plan_export.plan_ics(plan, catalog), args.output)
         return 0
-    hedge = plan_export.hedge_lines(plan, catalog, today)
+    hedge = plan_export.hedge_lines(plan, catalog)
     if args.format == "json":
         text = json.dumps(plan_export.plan_json(plan, catalog, hedge), indent=2, ensure_ascii=False) + "\n"
     else:

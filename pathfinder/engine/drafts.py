@@ -30,6 +30,8 @@ class Draft:
     """Fit points this step adds, by path id (a certification's depends on the others: see gains.py)."""
     points: dict[str, int] = field(default_factory=dict)
     """A certification's importance points, by path id."""
+    aim: int | None = None
+    """The level a skill step raises its skill to."""
 
 
 class StepBook:
@@ -56,6 +58,7 @@ class StepBook:
             existing.effort_hours = draft.effort_hours
             existing.effort_source = draft.effort_source
             existing.title = draft.title
+            existing.aim = draft.aim
         if draft.earliest is not None and (existing.earliest is None or draft.earliest > existing.earliest):
             existing.earliest = draft.earliest
         return existing

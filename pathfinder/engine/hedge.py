@@ -1,7 +1,9 @@
 """A plan with two targets (a hedge): when each would be ready, and what switching later would cost.
 
-A step serves a path when that path's own plan has it (same stable id). The steps that serve only one
-path are the cost of dropping that path later: their study hours would have gone elsewhere.
+A step serves a path when it raises that path's fit (a skill the path lists, below the level a plan aims
+for; a certification it recommends; its experience or degree step), or when such a step waits for it.
+The steps that serve only one path are the cost of dropping that path later: their study hours would
+have gone elsewhere.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pathfinder.catalog.catalog import Catalog
+from pathfinder.catalog.models import CareerPath
 from pathfinder.engine.schedule import ready_by
-from pathfinder.engine.steps import plan_steps
 from pathfinder.plan.models import Step
 from pathfinder.profile import Profile
 
@@ -38,21 +40,50 @@ class Hedge:
     shared_steps: list[str]
 
 
+def _serves_directly(step: Step, profile: Profile, path: CareerPath, catalog: Catalog) -> bool:
+    """Whether the step itself raises this path's fit (a skill it lists, a certification it recommends,
+    its own experience or degree step)."""
+    if step.kind == "skill":
+        wanted = {item.skill: item for item in path.skills}
+        item = wanted.get(step.ref or "")
+        return item is not None and profile.skills.get(item.skill, 0) < item.aim
+    if step.kind == "certification":
+        return any(item.certification == step.ref for item in path.certifications)
+    if step.kind == "experience":
+        return step.ref == path.id
+    if step.kind == "education" and step.id.startswith("education-"):
+        typical = catalog.degree_levels.get(path.degrees.typical_level)
+        best = max((catalog.degree_level(degree.level) for degree in profile.degrees), default=0)
+        return typical is not None and best < typical.rank
+    return False
+
+
+def serving_steps(profile: Profile, steps: Sequence[Step], path: CareerPath, catalog: Catalog) -> set[str]:
+    """Ids of the steps that serve a path: those that raise its fit, and those they wait for (training,
+    months of experience, a prerequisite), however deep."""
+    served = {step.id for step in steps if _serves_directly(step, profile, path, catalog)}
+    by_id = {step.id: step for step in steps}
+    stack = list(served)
+    while stack:
+        for dep in by_id[stack.pop()].after:
+            if dep in by_id and dep not in served:
+                served.add(dep)
+                stack.append(dep)
+    return served
+
+
 def hedge_summary(
     profile: Profile,
     steps: Sequence[Step],
     target: str,
     also: str,
     catalog: Catalog,
-    today: date,
-    hours_per_week: int,
 ) -> Hedge | None:
     """Both targets' ready-by dates and the steps only one of them needs (None unless both are known)."""
     if target not in catalog.paths or also not in catalog.paths or target == also:
         return None
     serving = {
-        path_id: {step.id for step in plan_steps(profile, path_id, catalog, today, hours_per_week)}
-        for path_id in (target, also)
+        path_id: serving_steps(profile, steps, catalog.paths[path_id], catalog) for path_id in (target, also)
     }
     in_plan = [step for step in steps if step.status not in ("done", "skipped")]
 

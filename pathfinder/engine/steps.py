@@ -82,6 +82,7 @@ def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[
                 resources=resources,
                 notes=notes,
                 gains={path.id: gain},
+                aim=aim,
             )
         )
     return drafts
@@ -157,6 +158,25 @@ def _path_book(book: StepBook, profile: Profile, path: CareerPath, catalog: Cata
             book.add(extra)
 
 
+def _count_skills_for_every_path(
+    book: StepBook, profile: Profile, paths: list[CareerPath], catalog: Catalog
+) -> None:
+    """In a hedge, a skill step raises every path that lists the skill, up to that path's plan target:
+    its worth counts for each, so the steps that serve both paths come first."""
+    for path in paths:
+        wanted = {item.skill: item for item in path.skills if item.target > 0}
+        possible = skill_tally(profile, path, catalog).possible
+        for draft in book.drafts:
+            item = wanted.get(draft.ref or "") if draft.kind == "skill" else None
+            if item is None or path.id in draft.gains or not possible:
+                continue
+            level = profile.skills.get(item.skill, 0)
+            reached = min(item.aim, draft.aim if draft.aim is not None else level)
+            if reached > level:
+                share = item.importance * (reached - level) / item.target / possible
+                draft.gains[path.id] = path.weights.skills * 100 * share
+
+
 class _Gain:
     """Fit points a draft adds once others are done: a certification's depend on those placed before it
     (the certifications component is capped), every other draft's are fixed."""
@@ -212,6 +232,8 @@ def plan_steps(
     book = StepBook()
     for each in paths:
         _path_book(book, profile, each, catalog, today)
+    if len(paths) > 1:
+        _count_skills_for_every_path(book, profile, paths, catalog)
     apply_overlaps(book, catalog, facts_for(profile, catalog, today))
     gain = _Gain(book, paths, profile, catalog)
     items = [

@@ -30,15 +30,13 @@ class HedgeLines:
     switching: list[str]
 
 
-def hedge_lines(plan: Plan, catalog: Catalog, today: date) -> HedgeLines | None:
+def hedge_lines(plan: Plan, catalog: Catalog) -> HedgeLines | None:
     """Both ready-by dates and the switching cost when the plan keeps a second path open."""
     if not plan.target or not plan.also:
         return None
     from pathfinder.engine.hedge import hedge_summary, switching_words
 
-    hedge = hedge_summary(
-        plan.profile, plan.steps, plan.target, plan.also, catalog, today, plan.hours_per_week
-    )
+    hedge = hedge_summary(plan.profile, plan.steps, plan.target, plan.also, catalog)
     if hedge is None:
         return None
     return HedgeLines(

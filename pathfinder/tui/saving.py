@@ -104,7 +104,7 @@ def plan_markdown(app: PathfinderApp) -> str:
     assert session is not None
     hedge = None
     if app.catalog is not None and session.plan.also:
-        hedge = hedge_lines(session.plan, app.catalog, app.today())
+        hedge = hedge_lines(session.plan, app.catalog)
     return render_plan(session.plan, app.catalog, current_report(app), hedge)
 
 

@@ -232,9 +232,7 @@ class PlanPane(WizardPane):
             from pathfinder.engine.hedge import hedge_summary
             from pathfinder.engine.wording import plural
 
-            hedge = hedge_summary(
-                plan.profile, plan.steps, plan.target, plan.also, catalog, self.today, plan.hours_per_week
-            )
+            hedge = hedge_summary(plan.profile, plan.steps, plan.target, plan.also, catalog)
             if hedge is not None:
                 sides = (hedge.first, hedge.second)
                 dates = " · ".join(f"{escape(s.name)} {s.ready_by or '—'}" for s in sides)
