@@ -158,6 +158,27 @@ def test_markdown_export_has_one_title_steps_with_resources_then_sources(
     assert "  - Effort: 45 h (Estimate: 15 h of study per skill level)" in out
 
 
+def test_resources_marked_used_show_in_json_and_markdown(
+    marcus_plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathfinder.plan.store import save_plan
+
+    plan = load_plan(marcus_plan).plan
+    pmp = plan.steps[1].model_copy(update={"used": ["pmp-exam-taking-guide"]})
+    save_plan(plan.model_copy(update={"steps": [plan.steps[0], pmp, *plan.steps[2:]]}), marcus_plan)
+    assert main(["plan", "export", str(marcus_plan), "--format", "json"]) == 0
+    resources = json.loads(capsys.readouterr().out)["steps"][1]["resources"]
+    assert [(r["id"], r["used"]) for r in resources] == [
+        ("pmp-exam-content-outline", False),
+        ("pmp-exam-taking-guide", True),
+        ("pmp-2026-exam-update", False),
+    ]
+    assert main(["plan", "export", str(marcus_plan), "--format", "markdown", "--today", "2026-12-01"]) == 0
+    assert (
+        "    - ✓ used: Taking the PMP exam (PMI Hong Kong chapter) — guide, free —" in capsys.readouterr().out
+    )
+
+
 def test_json_export_matches_plan_new(marcus_plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "export", str(marcus_plan), "--format", "json"]) == 0
     exported = json.loads(capsys.readouterr().out)

@@ -37,6 +37,8 @@ class Step(ProfileModel):
     """The earliest day the step can be done (a certification's eligibility date, months of experience)."""
     effort_source: str = ""
     """Where ``effort_hours`` comes from; empty: Pathfinder's own estimate."""
+    used: list[str] = []
+    """Ids of the step's resources the person marked as the ones they used."""
 
 
 class HistoryPoint(ProfileModel):

@@ -71,6 +71,8 @@ def check_references(
                 checker.check(("steps", index, "ref"), step.ref, every_id, "content")
         for position, resource in enumerate(step.resources):
             checker.check(("steps", index, "resources", position), resource, catalog.resources, "resource")
+        for position, resource in enumerate(step.used):
+            checker.check(("steps", index, "used", position), resource, catalog.resources, "resource")
         for position, before in enumerate(step.after):
             checker.check(("steps", index, "after", position), before, step_ids, "step")
     return checker.problems

@@ -88,6 +88,7 @@ def plan_json(plan: Plan, catalog: Catalog | None, hedge: HedgeLines | None = No
                         "hours": resource.hours,
                         "cost": resource.cost,
                         "source": resource.sources[0],
+                        "used": resource.id in step.used,
                     }
                     for resource in step_resources(step, catalog)
                 ],
@@ -124,7 +125,10 @@ def _step_lines(step: Step, catalog: Catalog | None) -> list[str]:
     resources = step_resources(step, catalog)
     if resources:
         lines.append("  - Resources:")
-        lines += [f"    - {resource_line(resource)}" for resource in resources]
+        lines += [
+            f"    - {'✓ used: ' if resource.id in step.used else ''}{resource_line(resource)}"
+            for resource in resources
+        ]
     return lines
 
 

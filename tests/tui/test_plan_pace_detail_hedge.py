@@ -64,7 +64,8 @@ async def test_a_moved_step_is_re_dated_in_its_new_place(build_app: AppFactory) 
 
 
 async def test_the_step_detail_shows_its_resources_and_leads_to_editing(build_app: AppFactory) -> None:
-    """i opens the step in full, with each resource's title, kind, cost, address and source; e edits."""
+    """i opens the step in full, with each resource's title, kind, cost, address and source; enter marks
+    the resource used (kept in the plan); e edits the step."""
     app = build_app(open_path=SAMPLE)
     async with app.run_test(size=(100, 30)) as pilot:
         await _on_plan(pilot, app)
@@ -77,9 +78,18 @@ async def test_the_step_detail_shows_its_resources_and_leads_to_editing(build_ap
         text = str(app.screen.query_one("#detail-text", Static).render())
         resource = app.catalog.resources["pmbok-guide"]
         assert "Earn PMP" in str(app.screen.query_one("#detail-title", Static).render())
-        assert resource.title in text and resource.url in text and resource.cost in text
-        assert f"source: {resource.sources[0]}" in text
         assert "Effort 120 h — an estimate" in text and "Often asked for in postings." in text
+        options = app.screen.query_one("#detail-resources", OptionList)
+        prompt = str(options.get_option_at_index(0).prompt)
+        assert resource.title in prompt and resource.url in prompt and resource.cost in prompt
+        assert f"source: {resource.sources[0]}" in prompt and "✓ used" not in prompt
+        await pilot.press("enter")
+        assert "✓ used" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert app.session.plan.steps[2].used == ["pmbok-guide"] and app.session.dirty
+        await pilot.press("i")
+        await settle(pilot, lambda: isinstance(app.screen, StepDetail))
         await pilot.press("e")
         await settle(pilot, lambda: isinstance(app.screen, StepDialog))
         assert app.screen.query_one("#step-title", Input).value == "Earn PMP"

@@ -36,13 +36,16 @@ def progress_bar(done: int, total: int, width: int = 16) -> str:
 
 
 def merge_steps(generated: list[Step], existing: list[Step]) -> list[Step]:
-    """Fresh engine steps, keeping the user's status/due/notes; keep started and custom steps too."""
+    """Fresh engine steps, keeping the user's status/due/notes/used resources; keep started and custom
+    steps too."""
     by_id = {step.id: step for step in existing}
     merged: list[Step] = []
     for step in generated:
         old = by_id.pop(step.id, None)
         if old is not None:
-            step = step.model_copy(update={"status": old.status, "due": old.due, "notes": old.notes})
+            step = step.model_copy(
+                update={"status": old.status, "due": old.due, "notes": old.notes, "used": old.used}
+            )
         merged.append(step)
     merged.extend(
         step
@@ -259,14 +262,17 @@ class PlanPane(WizardPane):
         return redate(steps, plan.hours_per_week, self.today)
 
     def show_detail(self, row: int) -> None:
-        from pathfinder.tui.screens.step_detail import EDIT, StepDetail
+        from pathfinder.tui.screens.step_detail import DetailResult, StepDetail
 
         steps = list(self.session.plan.steps)
         if not 0 <= row < len(steps):
             return
 
-        def closed(answer: str | None) -> None:
-            if answer == EDIT:
+        def closed(result: DetailResult | None) -> None:
+            if result is not None and result.step.used != steps[row].used:
+                steps[row] = result.step
+                self._replace_steps(steps, row)
+            if result is not None and result.edit:
                 self.edit_step(row)
 
         self.app.push_screen(StepDetail(steps[row], steps, self.pf_app.catalog), closed)

@@ -1,8 +1,10 @@
 """One plan step in full: its title, dates, effort and where that figure comes from, what it waits for,
-its notes, and the resources that serve it (title, kind, hours, cost, address, source)."""
+its notes, and the resources that serve it (title, kind, hours, cost, address, source), where the person
+marks the ones they used."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -11,16 +13,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from pathfinder.plan.models import Step
 
 if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
-    from pathfinder.plan.models import Step
-
-EDIT = "edit"
+    from pathfinder.catalog.models import Resource
 
 
-def detail_lines(step: Step, steps: list[Step], catalog: Catalog | None) -> list[str]:
+def detail_lines(step: Step, steps: list[Step]) -> list[str]:
     """The step's facts as lines of Rich markup (user and content text escaped)."""
     facts = [f"[b]Status[/b] {step.status}"]
     if step.due is not None:
@@ -37,20 +40,30 @@ def detail_lines(step: Step, steps: list[Step], catalog: Catalog | None) -> list
         lines.append(f"[b]After[/b] {after}")
     if step.notes.strip():
         lines += ["", "[b]Notes[/b]", *(escape(line) for line in step.notes.splitlines() if line.strip())]
-    resources = [catalog.resources[rid] for rid in step.resources if catalog and rid in catalog.resources]
-    lines += ["", f"[b]Resources[/b] ({len(resources)})" if resources else "[b]Resources[/b] none listed"]
-    for resource in resources:
-        hours = f" · {resource.hours} h" if resource.hours else ""
-        lines.append(f"• [b]{escape(resource.title)}[/b] — {resource.kind}{hours} · {resource.cost}")
-        lines.append(f"  {escape(resource.url)}")
-        lines.append(
-            f"  [i]source: {escape(resource.sources[0])} ({resource.as_of}, {resource.confidence})[/i]"
-        )
     return lines
 
 
-class StepDetail(ModalScreen[str | None]):
-    """Read-only; returns ``"edit"`` when the person asks to edit the step, else None."""
+def resource_prompt(resource: Resource, used: bool) -> str:
+    """One resource as an option: title, kind, hours, cost, address and source; ✓ when marked used."""
+    hours = f" · {resource.hours} h" if resource.hours else ""
+    mark = "✓ used · " if used else ""
+    return (
+        f"{mark}[b]{escape(resource.title)}[/b] — {resource.kind}{hours} · {resource.cost}\n"
+        f"{escape(resource.url)}\n"
+        f"[i]source: {escape(resource.sources[0])} ({resource.as_of}, {resource.confidence})[/i]"
+    )
+
+
+@dataclass(frozen=True)
+class DetailResult:
+    """The step as the dialog leaves it (resources marked used), and whether to edit it next."""
+
+    step: Step
+    edit: bool = False
+
+
+class StepDetail(ModalScreen[DetailResult]):
+    """The step in full; enter or space on a resource marks it as the one you used (or unmarks it)."""
 
     BINDINGS = [
         Binding("escape,i", "close", "Close", id="detail-close"),
@@ -59,24 +72,54 @@ class StepDetail(ModalScreen[str | None]):
 
     def __init__(self, step: Step, steps: list[Step], catalog: Catalog | None) -> None:
         super().__init__()
-        self.step, self.steps, self.catalog = step, steps, catalog
+        self.step, self.steps = step, steps
+        self.resources = [catalog.resources[r] for r in step.resources if catalog and r in catalog.resources]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog step-detail"):
             yield Label(escape(self.step.title), classes="dialog-title", id="detail-title")
             with VerticalScroll(id="detail-body"):
-                yield Static("\n".join(detail_lines(self.step, self.steps, self.catalog)), id="detail-text")
+                yield Static("\n".join(detail_lines(self.step, self.steps)), id="detail-text")
+                count = len(self.resources)
+                heading = f"[b]Resources[/b] ({count}) · enter marks the one you used" if count else ""
+                yield Static(heading or "[b]Resources[/b] none listed", id="detail-resources-heading")
+                if self.resources:
+                    yield OptionList(*self._options(), id="detail-resources")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Edit", id="detail-edit-button", compact=True)
                 yield Button("Close", id="detail-close-button", variant="primary", compact=True)
 
+    def _options(self) -> list[Option]:
+        return [
+            Option(resource_prompt(resource, resource.id in self.step.used), id=resource.id)
+            for resource in self.resources
+        ]
+
     def on_mount(self) -> None:
-        self.query_one("#detail-body", VerticalScroll).focus()
+        if self.resources:
+            self.query_one("#detail-resources", OptionList).focus(scroll_visible=False)
+        else:
+            self.query_one("#detail-body", VerticalScroll).focus()
+
+    @on(OptionList.OptionSelected, "#detail-resources")
+    def toggle_used(self, event: OptionList.OptionSelected) -> None:
+        resource_id = event.option.id
+        if resource_id is None:
+            return
+        used = [r for r in self.step.used if r != resource_id]
+        if resource_id not in self.step.used:
+            used.append(resource_id)
+        self.step = self.step.model_copy(update={"used": used})
+        options = self.query_one("#detail-resources", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(self._options())
+        options.highlighted = highlighted
 
     @on(Button.Pressed, "#detail-close-button")
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(DetailResult(self.step))
 
     @on(Button.Pressed, "#detail-edit-button")
     def action_edit(self) -> None:
-        self.dismiss(EDIT)
+        self.dismiss(DetailResult(self.step, edit=True))
