@@ -124,3 +124,24 @@ def export_markdown(app: PathfinderApp) -> Path | None:
         return None
     app.notify(f"Exported to {target}", title="Exported")
     return target
+
+
+def export_calendar(app: PathfinderApp) -> Path | None:
+    """Write ``<plan>.ics`` next to the plan file (or into the plan directory): dated steps, eligibility
+    days and renewal deadlines, with UIDs a calendar app recognises on the next import."""
+    from pathfinder.render.plan_export import plan_ics
+
+    session = app.session
+    if session is None:
+        return None
+    base = session.path or (app.plan_dir / session.suggested_name())
+    target = base.with_suffix(".ics")
+    try:
+        data = plan_ics(session.plan, app.catalog)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except Exception as error:
+        app.notify(f"Could not export: {error}", title="Not exported", severity="error")
+        return None
+    app.notify(f"Exported to {target}", title="Exported")
+    return target

@@ -123,3 +123,29 @@ async def test_a_second_target_orders_for_both_and_shows_both_dates(build_app: A
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         assert app.session.plan.also is None and "Ready by: " not in _line(app)
+
+
+async def test_the_palette_exports_a_calendar_next_to_the_plan(
+    build_app: AppFactory, tmp_path: object
+) -> None:
+    """ "Export calendar" writes NAME.ics: one event per dated step still on the plan, with stable UIDs."""
+    import icalendar
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.catalog is not None)
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        app.screen.go("plan", check=False)
+        await settle(pilot, lambda: app.screen.query("#target"))
+        from pathfinder.tui.widgets.picker import Picker
+
+        app.screen.query_one("#target", Picker).value = "project-manager"
+        await pilot.pause()
+        assert app.session is not None
+        app.action_export_calendar()
+        exported = app.plan_dir / "project-manager-plan.ics"
+        events = icalendar.Calendar.from_ical(exported.read_bytes()).walk("VEVENT")
+        dated = [step for step in app.session.plan.steps if step.due is not None]
+        assert dated and len([e for e in events if str(e["UID"]).startswith("step-")]) == len(dated)
+        assert {str(e["SUMMARY"]) for e in events} >= {f"Due: {step.title}" for step in dated}
