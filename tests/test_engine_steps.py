@@ -32,14 +32,15 @@ def bea() -> Profile:
     )
 
 
-def test_skill_steps_close_the_costliest_gaps_first() -> None:
+def test_skill_steps_come_in_order_of_fit_gained_per_study_hour() -> None:
+    """Risk 45 h for 11.3 points, budgeting 30 h for 6.8, planning 60 h for 8.4: 0.25, 0.23, 0.14 a hour."""
     steps = [step for step in steps_for(bea()) if step.kind == "skill"]
     assert [step.id for step in steps] == [
-        "skill-project-planning",
         "skill-risk-management",
         "skill-budgeting",
+        "skill-project-planning",
     ]
-    planning, risk, _ = steps
+    risk, _, planning = steps
     assert planning.title == "Raise Project planning from aware (1) to expert (4)"
     assert planning.effort_hours == 60  # the first resource's 60 h: more than 15 h × 3 levels
     assert risk.effort_hours == 45  # no hours on the resource: 15 h × 3 levels
@@ -48,10 +49,15 @@ def test_skill_steps_close_the_costliest_gaps_first() -> None:
 
 
 def test_due_dates_accumulate_at_five_study_hours_a_week() -> None:
-    steps = [step for step in steps_for(bea()) if step.kind == "skill"]
-    assert steps[0].due == TODAY + timedelta(days=84)  # 60 h → 12 weeks
-    assert steps[1].due == TODAY + timedelta(days=147)  # 60 + 45 = 105 h → 21 weeks
-    assert steps[2].due == TODAY + timedelta(days=189)  # + 30 h → 135 h → 27 weeks
+    steps = [step for step in steps_for(bea()) if step.effort_hours is not None]
+    assert [step.id for step in steps[:3]] == [
+        "skill-risk-management",
+        "skill-budgeting",
+        "cert-prince2-foundation",
+    ]
+    assert steps[0].due == TODAY + timedelta(days=63)  # 45 h → 9 weeks
+    assert steps[1].due == TODAY + timedelta(days=105)  # 45 + 30 = 75 h → 15 weeks
+    assert steps[2].due == TODAY + timedelta(days=140)  # + 25 h → 100 h → 20 weeks
 
 
 def test_a_short_resource_does_not_shrink_the_effort() -> None:
@@ -59,7 +65,10 @@ def test_a_short_resource_does_not_shrink_the_effort() -> None:
     person = profile(skills=DELIVERY_SKILLS)
     roadmapping = by_id(steps_for(person))["skill-roadmapping"]
     assert roadmapping.effort_hours == 30
-    assert roadmapping.due == TODAY + timedelta(days=42)
+    assert roadmapping.effort_source.startswith("Estimate: 15 h")
+    assert roadmapping.due == TODAY + timedelta(
+        days=119
+    )  # after PRINCE2 Foundation (25 h) and Practitioner (30 h)
 
 
 def test_certification_waiting_for_experience_gets_training_then_a_pinned_due_date() -> None:
@@ -77,10 +86,14 @@ def test_certification_waiting_for_experience_gets_training_then_a_pinned_due_da
 
 
 def test_due_date_is_never_before_the_earliest_eligibility() -> None:
-    """Leading since 2025-07 (16 months): eligible from 2028-07-01, long after the preparation is done."""
+    """Leading since 2025-07 (16 months): eligible from 2028-07-01; the study waits until it would end
+    then, and a step for the months of experience comes first."""
     person = profile(roles=[role("2025-07")], degrees=[degree()])
-    pmp = by_id(steps_for(person))["cert-pmp"]
-    assert pmp.due == date(2028, 7, 1)
+    steps = by_id(steps_for(person))
+    pmp, months = steps["cert-pmp"], steps["experience-for-pmp"]
+    assert months.due == pmp.earliest == date(2028, 7, 1)
+    assert "experience-for-pmp" in pmp.after
+    assert pmp.due is not None and pmp.due >= date(2028, 7, 1)
 
 
 def test_eligible_certifications_are_due_after_their_preparation() -> None:

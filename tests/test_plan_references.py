@@ -129,3 +129,18 @@ def test_example_plan_validates_against_the_json_schema() -> None:
         tomllib.loads(example.read_text(encoding="utf-8").replace('status = "doing"', 'staus = "doing"'))
     )
     assert not validator.is_valid(broken)
+
+
+def test_an_unknown_second_target_and_a_missing_step_after_are_reported(catalog: Catalog) -> None:
+    plan = load_plan(PLAN_FIXTURES / "valid-plan.toml").plan
+    first = plan.steps[0]
+    broken = plan.model_copy(
+        update={
+            "also": "project-manger",
+            "steps": [first.model_copy(update={"after": ["training-pmm"]}), *plan.steps[1:]],
+        }
+    )
+    found = {problem.key: problem for problem in check_references(broken, catalog)}
+    assert set(found) == {"also", "steps[0].after[0]"}
+    assert "`project-manger` is not a career path id" in found["also"].message
+    assert "`training-pmm` is not a step id" in found["steps[0].after[0]"].message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the models (and pydantic) load with the content, not with t
         Background,
         CareerPath,
         Certification,
+        CertificationOverlap,
         Comparison,
         ContentMeta,
         DegreeLevel,
@@ -38,6 +39,8 @@ class Catalog:
     degrees: Degrees
     comparison: Comparison
     directory: Path
+    overlaps: Mapping[str, CertificationOverlap] = field(default_factory=lambda: MappingProxyType({}))
+    """Sets of certifications that cover the same ground (``content/certification-overlaps.toml``)."""
 
     @cached_property
     def degree_levels(self) -> Mapping[str, DegreeLevel]:

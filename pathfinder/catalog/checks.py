@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Background,
         CareerPath,
         Certification,
+        CertificationOverlap,
         Comparison,
         ContentMeta,
         Degrees,
@@ -36,6 +37,7 @@ ARRAY_KINDS: dict[str, str] = {
     "certification": "certifications",
     "background": "backgrounds",
     "resource": "resources",
+    "overlap": "overlaps",
 }
 """``[[kind]]`` arrays of tables → the ``Loaded``/``Catalog`` attribute holding them."""
 
@@ -57,6 +59,7 @@ class Loaded:
     certifications: list[tuple[Certification, Origin]] = field(default_factory=list)
     backgrounds: list[tuple[Background, Origin]] = field(default_factory=list)
     resources: list[tuple[Resource, Origin]] = field(default_factory=list)
+    overlaps: list[tuple[CertificationOverlap, Origin]] = field(default_factory=list)
     meta: list[tuple[ContentMeta, Origin]] = field(default_factory=list)
     degrees: list[tuple[Degrees, Origin]] = field(default_factory=list)
     comparison: list[tuple[Comparison, Origin]] = field(default_factory=list)
@@ -132,6 +135,10 @@ def _other_references(loaded: Loaded) -> Iterator[_Reference]:
             for key in ("requires_any", "training_waived_by", "experience_waived_by"):
                 for index, cert_id in enumerate(getattr(route, key)):
                     yield _Reference(origin, (*route_path, key, index), cert_id, "certification")
+    for overlap, origin in loaded.overlaps:
+        for key in ("certifications", "superseded_by"):
+            for index, cert_id in enumerate(getattr(overlap, key)):
+                yield _Reference(origin, (key, index), cert_id, "certification")
     for background, origin in loaded.backgrounds:
         for index, transferable in enumerate(background.transferable):
             yield _Reference(origin, ("transferable", index, "skill"), transferable.skill, "skill")

@@ -87,6 +87,15 @@ class PathSkill(Strict):
     skill: Id
     importance: Importance
     target: SkillLevel
+    """The level an experienced practitioner has: what the fit score measures against."""
+    plan_target: SkillLevel | None = None
+    """The level a plan aims for on the way into the path (a first role asks for less than mastery);
+    None: the same as ``target``."""
+
+    @property
+    def aim(self) -> int:
+        """The level a plan step raises this skill to."""
+        return self.target if self.plan_target is None else min(self.plan_target, self.target)
 
 
 class PathCertification(Strict):
@@ -212,7 +221,25 @@ class Certification(Sourced):
     renewal: Renewal | None = None
     effort_hours: int = Field(default=40, ge=0, le=2000)
     """A typical preparation effort, used to size plan steps."""
+    effort_source: str = ""
+    """Where the effort figure comes from (a prep provider's page); empty: our own estimate."""
+    effort_confidence: Confidence = "unconfirmed"
+    """How firm the effort figure is; an estimate without a source is ``unconfirmed``."""
     resources: list[Id] = []
+
+
+class CertificationOverlap(Sourced):
+    """Certifications that cover the same ground: a plan proposes at most one of them.
+
+    ``superseded_by`` names credentials that make the whole set pointless for someone who holds or plans
+    them (the PMP over the entry-level project credentials).
+    """
+
+    id: Id
+    certifications: list[Id] = Field(min_length=2)
+    superseded_by: list[Id] = []
+    reason: str = Field(min_length=1)
+    """Why only one is worth earning, in a sentence the plan shows."""
 
 
 class PathAffinity(Strict):

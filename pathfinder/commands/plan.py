@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         subparsers,
         "plan",
         "plan_command",
-        help="check a plan file, or print its JSON Schema",
+        help="make, check or export a plan file, or print its JSON Schema",
         description="Work with plan files.",
     )
     check = actions.add_parser("check", help="validate a plan or profile-only file")
@@ -32,6 +32,9 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=run_check)
     schema = actions.add_parser("schema", help="print the plan file's JSON Schema (for editors)")
     schema.set_defaults(handler=run_schema)
+    from pathfinder.commands.plan_build import add_actions
+
+    add_actions(actions)
 
 
 def summary(loaded: LoadedPlan, warnings: int = 0) -> str:

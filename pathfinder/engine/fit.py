@@ -279,3 +279,17 @@ def fit_path(profile: Profile, path_id: str, catalog: Catalog, today: date) -> P
         if fit.path == path_id:
             return fit
     raise AssertionError("unreachable: every catalog path is ranked")
+
+
+def education_score(profile: Profile, path: CareerPath, catalog: Catalog) -> float:
+    """The education component's score (0–1) for a path, before weighting."""
+    return _education_component(profile, path, catalog, 1.0).score
+
+
+def certification_points(profile: Profile, path: CareerPath, catalog: Catalog) -> int:
+    """Importance points of the path's recommended certifications held active."""
+    return sum(
+        recommended.importance
+        for recommended in path.certifications
+        if recommended.certification in catalog.certifications and profile.holds(recommended.certification)
+    )

@@ -4,7 +4,8 @@ The engine proposes steps (``plan_steps``); the user then works on them: statuse
 order, custom steps, removals. When the steps are proposed again (the profile changed, or another target was
 chosen), :func:`merge_steps` keeps all of that:
 
-- a proposed step the user already has keeps the user's status, due date and notes, and its place;
+- a proposed step the user already has keeps the user's status, due date, notes and the resource they
+  marked as used, and its place;
 - a proposed step the user removed is not proposed again;
 - steps of a target the plan is leaving are *set aside* (status, notes, order and all), and come back as
   they were when the plan turns back to that target;
@@ -78,7 +79,9 @@ def merge_steps(
             steps.append(fresh)
         elif fresh is not None and mine is not None:
             steps.append(
-                fresh.model_copy(update={"status": mine.status, "due": mine.due, "notes": mine.notes})
+                fresh.model_copy(
+                    update={"status": mine.status, "due": mine.due, "notes": mine.notes, "used": mine.used}
+                )
             )
     staying = set(order)
     set_aside = [step for step in current if step.id not in staying] if target_changed else []

@@ -1,202 +1,91 @@
-"""Plan steps toward a target path: close the costliest skill gaps, earn the recommended certifications,
-gain relevant experience and, where needed, a degree.
+"""Plan steps toward a target path (and, for the undecided, a second one): close the skill gaps a first
+role asks about, earn the certifications worth earning, gain experience and, where needed, a degree.
 
 Steps have stable ids (``skill-roadmapping``, ``cert-pmp``, ``training-pm``, ``experience-<path>``,
-``education-<level>``) so that a saved plan can merge freshly generated steps with the user's statuses.
-Due dates assume 5 study hours a week, cumulative from ``today``; a certification is never due before the
-earliest date the person could be eligible.
+``experience-for-<cert>``, ``education-<level>``) so that a saved plan can merge freshly generated steps
+with the user's statuses. The order is goal-first (``schedule.goal_first_order``: fit points per study
+hour, dependencies kept, certifications pinned to their eligibility) and the dates follow the plan's study
+hours a week (``schedule.redate``). docs/planning.md explains both with a worked example.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from pathfinder.catalog.catalog import Catalog
-from pathfinder.catalog.models import (
-    SKILL_LEVEL_NAMES,
-    CareerPath,
-    Certification,
-    EducationTier,
-    PathCertification,
-)
-from pathfinder.engine.eligibility import TIER_WORDS, TRAINING_WORDS, Facts, RouteCheck, best_route, facts_for
+from pathfinder.catalog.models import SKILL_LEVEL_NAMES, CareerPath
+from pathfinder.engine.cert_steps import apply_overlaps, certification_drafts, education_title
+from pathfinder.engine.drafts import Draft, StepBook
+from pathfinder.engine.eligibility import facts_for
 from pathfinder.engine.experience import first_day, month_of
-from pathfinder.engine.fit import experience_tally, level_name, skill_tally
+from pathfinder.engine.fit import (
+    CERTIFICATION_POINTS_FOR_FULL_CREDIT,
+    certification_points,
+    education_score,
+    experience_tally,
+    level_name,
+    skill_tally,
+)
+from pathfinder.engine.schedule import Item, goal_first_order, redate
 from pathfinder.engine.wording import join_words, lower_first, number, plural
-from pathfinder.plan.models import Step, StepKind
-from pathfinder.profile import Profile
+from pathfinder.plan.constants import DEFAULT_HOURS_PER_WEEK
+from pathfinder.plan.models import Step
+from pathfinder.profile import Degree, Profile
 
-STUDY_HOURS_PER_WEEK = 5
 HOURS_PER_SKILL_LEVEL = 15
 """Study hours per skill level to gain; a skill step takes this or its first resource's hours, if more
-(a one-hour article is a start, not the effort of going from none to expert)."""
+(a one-hour article is a start, not the effort of going from none to proficient)."""
 MAX_SKILL_STEPS = 8
 KIND_PRIORITY: dict[str, int] = {"education": 0, "skill": 1, "certification": 2, "experience": 3, "custom": 4}
-
-
-@dataclass
-class Draft:
-    """A step before scheduling: ``not_before`` pins a certification to its earliest eligibility date."""
-
-    id: str
-    title: str
-    kind: StepKind
-    effort_hours: int | None = None
-    ref: str | None = None
-    resources: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    not_before: date | None = None
-    fixed_due: date | None = None
-    """A due date set by time rather than study (experience)."""
+SKILL_ESTIMATE = f"Estimate: {HOURS_PER_SKILL_LEVEL} h of study per skill level"
 
 
 def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[Draft]:
-    """Steps for the costliest skill gaps (at most MAX_SKILL_STEPS)."""
+    """Steps for the skills furthest below the level a first role asks (at most MAX_SKILL_STEPS)."""
+    tally = skill_tally(profile, path, catalog)
+    if not tally.possible:
+        return []
+    aims = {wanted.skill: wanted.aim for wanted in path.skills}
+    gaps = [gap for gap in tally.gaps if gap.level < aims.get(gap.skill, gap.target)]
+    gaps.sort(key=lambda gap: -gap.importance * (aims[gap.skill] - gap.level))
     drafts = []
-    for gap in skill_tally(profile, path, catalog).gaps[:MAX_SKILL_STEPS]:
+    for gap in gaps[:MAX_SKILL_STEPS]:
+        aim = aims[gap.skill]
         skill = catalog.skills.get(gap.skill)
         resources = list(skill.resources) if skill else []
         first = catalog.resources.get(resources[0]) if resources else None
         resource_hours = (first.hours or 0) if first is not None else 0
-        effort = max(resource_hours, HOURS_PER_SKILL_LEVEL * gap.shortfall)
-        notes = [f"Importance {gap.importance} of 5 for this path; gap cost {gap.cost}."]
-        if skill is not None and 1 <= gap.target <= len(skill.levels):
-            target_word = SKILL_LEVEL_NAMES[gap.target].capitalize()
-            notes.append(f"{target_word} looks like: {skill.levels[gap.target - 1]}")
+        estimate = HOURS_PER_SKILL_LEVEL * (aim - gap.level)
+        effort = max(resource_hours, estimate)
+        source = SKILL_ESTIMATE
+        if first is not None and resource_hours >= estimate:
+            source = f"{first.title}: about {resource_hours} h ({first.sources[0]})"
+        gain = path.weights.skills * 100 * gap.importance * (aim - gap.level) / gap.target / tally.possible
+        notes = [f"Importance {gap.importance} of 5 for this path."]
+        if aim < gap.target:
+            notes.append(
+                f"A first role asks for {level_name(aim)}; experienced practitioners reach "
+                f"{level_name(gap.target)}. This step closes {aim - gap.level} of the "
+                f"{plural(gap.target - gap.level, 'level')} in the gap."
+            )
+        if skill is not None and 1 <= aim <= len(skill.levels):
+            notes.append(f"{SKILL_LEVEL_NAMES[aim].capitalize()} looks like: {skill.levels[aim - 1]}")
         drafts.append(
             Draft(
                 id=f"skill-{gap.skill}",
-                title=f"Raise {gap.name} from {level_name(gap.level)} to {level_name(gap.target)}",
+                title=f"Raise {gap.name} from {level_name(gap.level)} to {level_name(aim)}",
                 kind="skill",
                 effort_hours=effort,
+                effort_source=source,
                 ref=gap.skill,
                 resources=resources,
                 notes=notes,
+                gains={path.id: gain},
+                aim=aim,
             )
         )
     return drafts
-
-
-def _cert_draft(certification: Certification, reason: str, check: RouteCheck | None, lapsed: bool) -> Draft:
-    """A step to earn a certification, pinned to the earliest eligibility date when not yet met."""
-    notes = [reason] if reason else []
-    if lapsed:
-        notes.append(f"Your earlier {certification.short_name} has lapsed.")
-    if check is not None and check.route.course:
-        notes.append(f"Includes {check.route.course}.")
-    if check is not None and not check.met and check.earliest is not None:
-        if len(check.missing) == 1 and check.training_missing:
-            notes.append(f"You are eligible once the training is done ({check.route.label}).")
-        else:
-            notes.append(f"You could be eligible from {check.earliest.isoformat()} ({check.route.label}).")
-    if certification.eligibility.confidence == "unconfirmed":
-        notes.append("The eligibility rule is not confirmed by the issuer: check it before you apply.")
-    return Draft(
-        id=f"cert-{certification.id}",
-        title=f"Earn {certification.short_name}",
-        kind="certification",
-        effort_hours=certification.effort_hours,
-        ref=certification.id,
-        resources=list(certification.resources),
-        notes=notes,
-        not_before=None if check is None or check.met else check.earliest,
-    )
-
-
-def _education_title(tier: EducationTier) -> str:
-    """A step title for reaching an education tier."""
-    return "Earn " + TIER_WORDS[tier]
-
-
-class _StepBook:
-    """Drafts in generation order, with one step per id (later requests merge notes into the first)."""
-
-    def __init__(self) -> None:
-        self.drafts: list[Draft] = []
-        self.by_id: dict[str, Draft] = {}
-
-    def add(self, draft: Draft) -> Draft:
-        """Add a draft, or merge it into the step with the same id."""
-        existing = self.by_id.get(draft.id)
-        if existing is None:
-            self.drafts.append(draft)
-            self.by_id[draft.id] = draft
-            return draft
-        existing.notes.extend(note for note in draft.notes if note not in existing.notes)
-        if draft.effort_hours is not None and (existing.effort_hours or 0) < draft.effort_hours:
-            existing.effort_hours = draft.effort_hours
-            existing.title = draft.title
-        return existing
-
-
-def _certification_drafts(book: _StepBook, path: CareerPath, catalog: Catalog, facts: Facts) -> None:
-    """Steps for the recommended certifications not held active, by importance."""
-    ranked: list[PathCertification] = sorted(
-        path.certifications, key=lambda recommended: -recommended.importance
-    )
-    for recommended in ranked:
-        certification = catalog.certifications.get(recommended.certification)
-        if certification is None or certification.id in facts.active:
-            continue
-        lapsed = certification.id in facts.held
-        check = best_route(certification, facts, catalog)
-        if check is None or check.met:
-            book.add(_cert_draft(certification, recommended.reason, check, lapsed))
-        elif check.earliest is not None:  # time (and maybe training) closes the gap
-            if check.training_missing:
-                book.add(_training_draft(certification, check))
-            book.add(_cert_draft(certification, recommended.reason, check, lapsed))
-        elif check.education_missing:
-            book.add(_route_education_draft(certification, check))
-        elif check.prerequisite_missing:
-            _prerequisite_then_cert(book, certification, recommended.reason, check, catalog, facts)
-
-
-def _training_draft(certification: Certification, check: RouteCheck) -> Draft:
-    """A step to complete the contact hours a certification's route still needs."""
-    kind = check.route.training_kind
-    return Draft(
-        id=f"training-{kind}",
-        title=f"Complete {check.training_missing} contact hours of {TRAINING_WORDS.get(kind, 'training')}",
-        kind="education",
-        effort_hours=check.training_missing,
-        notes=[f"Needed for {certification.short_name} ({check.route.training_hours} hours in all)."],
-    )
-
-
-def _route_education_draft(certification: Certification, check: RouteCheck) -> Draft:
-    """A step to reach the education tier a certification's route requires."""
-    return Draft(
-        id=f"education-{check.route.education}",
-        title=_education_title(check.route.education),
-        kind="education",
-        notes=[f"Needed for {certification.short_name} ({check.route.label})."],
-    )
-
-
-def _prerequisite_then_cert(
-    book: _StepBook,
-    certification: Certification,
-    reason: str,
-    check: RouteCheck,
-    catalog: Catalog,
-    facts: Facts,
-) -> None:
-    """Add the first prerequisite credential the person can earn now, then the certification itself."""
-    for prerequisite_id in check.route.requires_any:
-        prerequisite = catalog.certifications.get(prerequisite_id)
-        if prerequisite is None:
-            continue
-        prerequisite_check = best_route(prerequisite, facts, catalog)
-        if prerequisite_check is None or prerequisite_check.met:
-            note = f"A prerequisite for {certification.short_name}."
-            book.add(_cert_draft(prerequisite, note, prerequisite_check, prerequisite_id in facts.held))
-            draft = _cert_draft(certification, reason, None, certification.id in facts.held)
-            draft.notes.append(f"First earn {prerequisite.short_name} (see the step before).")
-            book.add(draft)
-            return
 
 
 def _experience_draft(profile: Profile, path: CareerPath, catalog: Catalog, today: date) -> Draft | None:
@@ -227,7 +116,8 @@ def _experience_draft(profile: Profile, path: CareerPath, catalog: Catalog, toda
         kind="experience",
         ref=path.id,
         notes=notes,
-        fixed_due=first_day(month_of(today) + months),
+        earliest=first_day(month_of(today) + months),
+        gains={path.id: path.weights.experience * 100 * (1 - tally.score)},
     )
 
 
@@ -240,60 +130,135 @@ def _path_education_draft(profile: Profile, path: CareerPath, catalog: Catalog) 
     best = max((levels[d.level].rank for d in profile.degrees if d.level in levels), default=0)
     if best >= typical.rank:
         return None
+    with_degree = profile.model_copy(update={"degrees": [*profile.degrees, Degree(level=typical.id)]})
+    gain = (
+        path.weights.education
+        * 100
+        * (education_score(with_degree, path, catalog) - education_score(profile, path, catalog))
+    )
     note = f"{path.name} roles typically expect a {lower_first(typical.name)}."
     if typical.tier == "bachelor":
-        return Draft(
-            id="education-bachelor", title=_education_title("bachelor"), kind="education", notes=[note]
+        step_id, title = "education-bachelor", education_title("bachelor")
+    else:
+        step_id, title = f"education-{typical.id}", f"Earn a {lower_first(typical.name)}"
+    return Draft(id=step_id, title=title, kind="education", notes=[note], gains={path.id: gain})
+
+
+def _path_book(book: StepBook, profile: Profile, path: CareerPath, catalog: Catalog, today: date) -> None:
+    """Add one path's drafts to the book (shared ids merge, so a hedge holds each step once)."""
+    facts = facts_for(profile, catalog, today)
+    for draft in _skill_drafts(profile, path, catalog):
+        book.add(draft)
+    certification_drafts(book, path, catalog, facts)
+    for extra in (
+        _experience_draft(profile, path, catalog, today),
+        _path_education_draft(profile, path, catalog),
+    ):
+        if extra is not None:
+            book.add(extra)
+
+
+def _count_skills_for_every_path(
+    book: StepBook, profile: Profile, paths: list[CareerPath], catalog: Catalog
+) -> None:
+    """In a hedge, a skill step raises every path that lists the skill, up to that path's plan target:
+    its worth counts for each, so the steps that serve both paths come first."""
+    for path in paths:
+        wanted = {item.skill: item for item in path.skills if item.target > 0}
+        possible = skill_tally(profile, path, catalog).possible
+        for draft in book.drafts:
+            item = wanted.get(draft.ref or "") if draft.kind == "skill" else None
+            if item is None or path.id in draft.gains or not possible:
+                continue
+            level = profile.skills.get(item.skill, 0)
+            reached = min(item.aim, draft.aim if draft.aim is not None else level)
+            if reached > level:
+                share = item.importance * (reached - level) / item.target / possible
+                draft.gains[path.id] = path.weights.skills * 100 * share
+
+
+class _Gain:
+    """Fit points a draft adds once others are done: a certification's depend on those placed before it
+    (the certifications component is capped), every other draft's are fixed."""
+
+    def __init__(self, book: StepBook, paths: list[CareerPath], profile: Profile, catalog: Catalog) -> None:
+        self.book = book
+        self.paths = paths
+        self.held = {path.id: certification_points(profile, path, catalog) for path in paths}
+
+    def __call__(self, draft_id: str, placed: frozenset[str]) -> float:
+        return sum(self.for_path(draft_id, placed, path) for path in self.paths)
+
+    def for_path(self, draft_id: str, placed: frozenset[str], path: CareerPath) -> float:
+        """The fit points the draft adds to one path."""
+        draft = self.book.by_id[draft_id]
+        points = draft.points.get(path.id)
+        if points is None:
+            return draft.gains.get(path.id, 0.0)
+        before = self.held[path.id] + sum(
+            self.book.by_id[other].points.get(path.id, 0) for other in placed if other in self.book.by_id
         )
-    return Draft(
-        id=f"education-{typical.id}",
-        title=f"Earn a {lower_first(typical.name)}",
-        kind="education",
-        notes=[note],
-    )
+        full = CERTIFICATION_POINTS_FOR_FULL_CREDIT
+        share = min(1.0, (before + points) / full) - min(1.0, before / full)
+        return path.weights.certifications * 100 * share
+
+    def note(self, draft_id: str, placed: frozenset[str]) -> str | None:
+        """``Raises your project manager fit by about 4.2 points.`` (a clause per path it serves)."""
+        parts = []
+        for path in self.paths:
+            points = self.for_path(draft_id, placed, path)
+            if points >= 0.05:
+                parts.append(f"your {lower_first(path.name)} fit by about {number(points, 1)} points")
+        return f"Raises {join_words(parts)}." if parts else None
 
 
-def _schedule(drafts: list[Draft], today: date) -> list[Step]:
-    """Due dates at 5 study hours a week, cumulative, never before a certification's earliest date."""
-    scheduled: list[tuple[tuple[int, date, int, int], Step]] = []
-    hours = 0
-    for index, draft in enumerate(drafts):
-        due: date | None = draft.fixed_due
-        if draft.effort_hours is not None:
-            hours += draft.effort_hours
-            due = today + timedelta(days=math.ceil(hours * 7 / STUDY_HOURS_PER_WEEK))
-            if draft.not_before is not None and draft.not_before > due:
-                due = draft.not_before
-        step = Step(
-            id=draft.id,
-            title=draft.title,
-            kind=draft.kind,
-            due=due,
-            notes="\n".join(draft.notes),
-            effort_hours=draft.effort_hours,
-            ref=draft.ref,
-            resources=draft.resources,
-        )
-        key = (due is None, due or date.max, KIND_PRIORITY.get(draft.kind, 9), index)
-        scheduled.append((key, step))
-    scheduled.sort(key=lambda pair: pair[0])
-    return [step for _, step in scheduled]
-
-
-def plan_steps(profile: Profile, target_path_id: str, catalog: Catalog, today: date) -> list[Step]:
-    """Dated steps toward the target path (empty for a path id the catalog lacks). Deterministic."""
+def plan_steps(
+    profile: Profile,
+    target_path_id: str,
+    catalog: Catalog,
+    today: date,
+    hours_per_week: int = DEFAULT_HOURS_PER_WEEK,
+    also: str | None = None,
+) -> list[Step]:
+    """Ordered, dated steps toward the target path (and ``also``, a second path to keep open); empty for
+    a target the catalog lacks. Deterministic."""
     path = catalog.paths.get(target_path_id)
     if path is None:
         return []
-    facts = facts_for(profile, catalog, today)
-    book = _StepBook()
-    for draft in _skill_drafts(profile, path, catalog):
-        book.add(draft)
-    _certification_drafts(book, path, catalog, facts)
-    experience = _experience_draft(profile, path, catalog, today)
-    if experience is not None:
-        book.add(experience)
-    education = _path_education_draft(profile, path, catalog)
-    if education is not None:
-        book.add(education)
-    return _schedule(book.drafts, today)
+    paths = [path]
+    second = catalog.paths.get(also) if also and also != target_path_id else None
+    if second is not None:
+        paths.append(second)
+    book = StepBook()
+    for each in paths:
+        _path_book(book, profile, each, catalog, today)
+    if len(paths) > 1:
+        _count_skills_for_every_path(book, profile, paths, catalog)
+    apply_overlaps(book, catalog, facts_for(profile, catalog, today))
+    gain = _Gain(book, paths, profile, catalog)
+    items = [
+        Item(d.id, d.effort_hours, d.earliest, tuple(d.after), KIND_PRIORITY.get(d.kind, 9) * 1000 + index)
+        for index, d in enumerate(book.drafts)
+    ]
+    order = goal_first_order(items, gain, hours_per_week, today)
+    steps: list[Step] = []
+    placed: set[str] = set()
+    for draft_id in order:
+        draft = book.by_id[draft_id]
+        note = gain.note(draft_id, frozenset(placed))
+        placed.add(draft_id)
+        steps.append(
+            Step(
+                id=draft.id,
+                title=draft.title,
+                kind=draft.kind,
+                notes="\n".join([*draft.notes, *([note] if note else [])])[:5000],
+                effort_hours=draft.effort_hours,
+                effort_source=draft.effort_source,
+                ref=draft.ref,
+                resources=draft.resources,
+                after=draft.after,
+                earliest=draft.earliest,
+            )
+        )
+    return redate(steps, hours_per_week, today)

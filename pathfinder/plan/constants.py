@@ -7,6 +7,9 @@ from typing import Literal
 SCHEMA_VERSION = 1
 """The plan file schema this Pathfinder writes. Older files are migrated on load; newer are refused."""
 
+DEFAULT_HOURS_PER_WEEK = 5
+"""Study hours a week a new plan assumes until the person says otherwise."""
+
 StepStatus = Literal["todo", "doing", "done", "skipped"]
 STEP_STATUSES: tuple[StepStatus, ...] = ("todo", "doing", "done", "skipped")
 """A step's statuses in the order the plan step cycles through them."""

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import AwareDatetime, Field
 
 from pathfinder.catalog.patterns import ID_PATTERN
+from pathfinder.plan.constants import DEFAULT_HOURS_PER_WEEK
 from pathfinder.plan.constants import SCHEMA_VERSION as SCHEMA_VERSION
 from pathfinder.plan.constants import STEP_STATUSES as STEP_STATUSES
 from pathfinder.plan.constants import StepStatus as StepStatus
@@ -30,6 +31,14 @@ class Step(ProfileModel):
     """The catalog id the step is about (a skill, a certification), if any."""
     resources: list[str] = []
     """Catalog resource ids that serve this step."""
+    after: list[str] = []
+    """Ids of steps that must be done first (training before its exam); a step is never due before them."""
+    earliest: date | None = None
+    """The earliest day the step can be done (a certification's eligibility date, months of experience)."""
+    effort_source: str = ""
+    """Where ``effort_hours`` comes from; empty: Pathfinder's own estimate."""
+    used: list[str] = []
+    """Ids of the step's resources the person marked as the ones they used."""
 
 
 class SetAside(ProfileModel):
@@ -61,6 +70,10 @@ class Plan(ProfileModel):
     """The content version the steps and scores were computed with."""
     target: str | None = None
     """The target career path id."""
+    also: str | None = None
+    """A second career path id kept open (a hedge): steps are ordered to raise both fits."""
+    hours_per_week: int = Field(default=DEFAULT_HOURS_PER_WEEK, ge=1, le=80)
+    """Study hours a week: every due date follows from it."""
     profile: Profile = Profile()
     steps: list[Step] = []
     history: list[HistoryPoint] = []

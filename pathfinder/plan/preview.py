@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pathfinder.plan.constants import SCHEMA_VERSION, STEP_STATUSES
+from pathfinder.plan.constants import DEFAULT_HOURS_PER_WEEK, SCHEMA_VERSION, STEP_STATUSES
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class PlanPreview:
     has_answers: bool
     """The profile has roles or skills, or a target is set: every wizard step counts as visited."""
     profile: None = None
+    hours_per_week: int = DEFAULT_HOURS_PER_WEEK
+    also: str | None = None
 
     def progress(self) -> tuple[int, int]:
         """(steps done or skipped, steps in all), as ``Plan.progress``."""
@@ -84,8 +86,14 @@ def read_preview(data: bytes) -> PlanPreview | None:
         return None
     if not isinstance(profile, dict):
         return None
+    hours, also = document.get("hours_per_week", DEFAULT_HOURS_PER_WEEK), document.get("also")
+    if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= 80:
+        return None
+    if also is not None and not isinstance(also, str):
+        return None
     steps = tuple(_step(raw) for raw in raw_steps)
     if any(step is None for step in steps):
         return None
     has_answers = bool(target or profile.get("roles") or profile.get("skills"))
-    return PlanPreview(target, tuple(step for step in steps if step is not None), has_answers)
+    shown = tuple(step for step in steps if step is not None)
+    return PlanPreview(target, shown, has_answers, hours_per_week=hours, also=also)

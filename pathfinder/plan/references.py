@@ -37,12 +37,15 @@ class _Checker:
 def check_references(
     plan: Plan, catalog: Catalog, *, source: Path | None = None, text: str | None = None
 ) -> list[Problem]:
-    """Every id in ``plan`` unknown to ``catalog``: target, backgrounds, degree levels, certifications,
-    skill ratings, step refs and step resources. Pass the file's ``text`` to get line numbers."""
+    """Every id in ``plan`` unknown to ``catalog``: target and second target, backgrounds, degree levels,
+    certifications, skill ratings, step refs and resources, and steps named in ``after``. Pass the file's
+    ``text`` to get line numbers."""
     checker = _Checker(source, text)
     levels = catalog.degree_levels
     if plan.target is not None:
         checker.check(("target",), plan.target, catalog.paths, "career path")
+    if plan.also is not None:
+        checker.check(("also",), plan.also, catalog.paths, "career path")
     profile = plan.profile
     for index, role in enumerate(profile.roles):
         if role.background is not None:
@@ -56,6 +59,7 @@ def check_references(
         )
     for skill in profile.skills:
         checker.check(("profile", "skills", skill), skill, catalog.skills, "skill")
+    step_ids = [step.id for step in plan.steps]
     every_id = [*catalog.paths, *catalog.skills, *catalog.certifications, *catalog.backgrounds, *levels]
     for index, step in enumerate(plan.steps):
         if step.ref is not None:
@@ -67,4 +71,8 @@ def check_references(
                 checker.check(("steps", index, "ref"), step.ref, every_id, "content")
         for position, resource in enumerate(step.resources):
             checker.check(("steps", index, "resources", position), resource, catalog.resources, "resource")
+        for position, resource in enumerate(step.used):
+            checker.check(("steps", index, "used", position), resource, catalog.resources, "resource")
+        for position, before in enumerate(step.after):
+            checker.check(("steps", index, "after", position), before, step_ids, "step")
     return checker.problems

@@ -77,6 +77,16 @@ def _sources(report: Report, catalog: Catalog) -> list[str]:
     return lines
 
 
+def report_sections(report: Report, catalog: Catalog) -> tuple[list[str], list[str]]:
+    """The report's sections as Markdown lines (H2 and below): (ranking to certifications, sources)."""
+    lines = _ranking(report)
+    lines += ["", "## How each score is made", ""]
+    for fit in report.paths:
+        lines += [*_breakdown(fit, fit.path == report.target), ""]
+    lines += [*_certifications(report), ""]
+    return lines, [*_sources(report, catalog), ""]
+
+
 def render_markdown(report: Report, catalog: Catalog) -> str:
     """The whole report as a Markdown document (ends with a newline)."""
     lines = [
@@ -86,10 +96,5 @@ def render_markdown(report: Report, catalog: Catalog) -> str:
         f"Target: {target_name(report)}",
         "",
     ]
-    lines += _ranking(report)
-    lines += ["", "## How each score is made", ""]
-    for fit in report.paths:
-        lines += [*_breakdown(fit, fit.path == report.target), ""]
-    lines += [*_certifications(report), ""]
-    lines += [*_sources(report, catalog), ""]
-    return "\n".join(lines)
+    body, sources = report_sections(report, catalog)
+    return "\n".join([*lines, *body, *sources])

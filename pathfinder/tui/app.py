@@ -186,6 +186,14 @@ class PathfinderApp(PathfinderCore):
             return
         export_markdown(self)
 
+    def action_export_calendar(self) -> None:
+        from pathfinder.tui.saving import export_calendar
+
+        if self.session is None:
+            self.notify("Nothing to export yet.")
+            return
+        export_calendar(self)
+
     def action_view_toml(self) -> None:
         from pathfinder.tui.screens.dialogs import TomlView
 

@@ -35,6 +35,7 @@ class PathfinderCommands(Provider):
             ("Save plan", "Save the plan as TOML (ctrl+s)", app.action_save),
             ("Save plan as…", "Save the plan under a new name or in a new file", app.action_save_as),
             ("Export markdown", "Write the plan as a Markdown file", app.action_export_markdown),
+            ("Export calendar", "Write the plan's dates as an .ics file", app.action_export_calendar),
             ("View plan as TOML", "Show the plan file's text so you can copy it", app.action_view_toml),
             ("Progress over time", "Fit scores at each save", app.action_progress),
             ("Product vs project at a glance", "The two roles side by side", app.action_glance),

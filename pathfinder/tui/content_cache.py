@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
 
 CACHE_PREFIX = "catalog-"
-MAPPING_FIELDS = ("paths", "skills", "categories", "certifications", "backgrounds", "resources")
+MAPPING_FIELDS = ("paths", "skills", "categories", "certifications", "backgrounds", "resources", "overlaps")
 
 
 @dataclass(frozen=True)

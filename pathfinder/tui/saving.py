@@ -138,30 +138,16 @@ def ask_save_path(app: PathfinderApp) -> None:
 
 
 def plan_markdown(app: PathfinderApp) -> str:
-    """The plan as Markdown: the report (scores, certifications), then the steps with their status."""
+    """The plan as Markdown: one H1, the steps with their resources, the fit report, the sources last."""
+    from pathfinder.render.plan_export import hedge_lines
+    from pathfinder.render.plan_export import plan_markdown as render_plan
+
     session = app.session
     assert session is not None
-    plan = session.plan
-    lines = [f"# {plan.name}", ""]
-    report = current_report(app)
-    if report is not None and app.catalog is not None:
-        try:
-            from pathfinder.render import render_markdown  # type: ignore[attr-defined, unused-ignore]
-        except ImportError:
-            lines += ["## Fit by path", ""]
-            lines += [f"{fit.rank}. {fit.name}: {fit.score:.1f} / 100" for fit in report.paths]
-        else:
-            lines.append(render_markdown(report, app.catalog).rstrip())
-        lines.append("")
-    done, total = plan.progress()
-    lines += [f"## Steps ({done}/{total} done)", ""]
-    marks = {"todo": "[ ]", "doing": "[~]", "done": "[x]", "skipped": "[-]"}
-    for step in plan.steps:
-        due = f" — due {step.due.isoformat()}" if step.due else ""
-        lines.append(f"- {marks[step.status]} {step.title} ({step.status}){due}")
-        if step.notes:
-            lines.append(f"  - {step.notes}")
-    return "\n".join(lines) + "\n"
+    hedge = None
+    if app.catalog is not None and session.plan.also:
+        hedge = hedge_lines(session.plan, app.catalog)
+    return render_plan(session.plan, app.catalog, current_report(app), hedge)
 
 
 def export_markdown(app: PathfinderApp) -> Path | None:
@@ -179,4 +165,25 @@ def export_markdown(app: PathfinderApp) -> Path | None:
         app.notify(hide_folders(app, f"Could not export: {error}"), title="Not exported", severity="error")
         return None
     app.notify(f"Exported to {shown_path(app, target)}", title="Exported")
+    return target
+
+
+def export_calendar(app: PathfinderApp) -> Path | None:
+    """Write ``<plan>.ics`` next to the plan file (or into the plan directory): dated steps, eligibility
+    days and renewal deadlines, with UIDs a calendar app recognises on the next import."""
+    from pathfinder.render.plan_export import plan_ics
+
+    session = app.session
+    if session is None:
+        return None
+    base = session.path or (app.plan_dir / session.suggested_name())
+    target = base.with_suffix(".ics")
+    try:
+        data = plan_ics(session.plan, app.catalog)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except Exception as error:
+        app.notify(f"Could not export: {error}", title="Not exported", severity="error")
+        return None
+    app.notify(f"Exported to {target}", title="Exported")
     return target

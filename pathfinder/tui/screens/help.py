@@ -70,6 +70,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter", "on the target: open the list of paths (escape keeps the target)"),
             ("space", "status: todo → doing → done → skipped"),
             ("e  enter", "edit the step: title, status, due date, notes"),
+            ("i", "the step in full, with its resources"),
+            ("h  t", "your pace (hours a week) / a second target to keep open"),
             ("a  x", "add a custom step / remove a step"),
             ("shift+↑ ↓  K J", "move the step up / down"),
         ),

@@ -61,6 +61,9 @@ class StepTable(DataTable[Text]):
         Binding("x,delete", "remove", "Remove", id="step-remove", tooltip="Remove the step (ctrl+z undoes)"),
         Binding("shift+up,K", "move(-1)", "Move up", id="step-up", key_display="⇧↑"),
         Binding("shift+down,J", "move(1)", "Move down", id="step-down", key_display="⇧↓", show=False),
+        Binding("i", "detail", "Details", id="step-detail", tooltip="The step in full, with its resources"),
+        Binding("h", "pace", "Pace", id="plan-pace", tooltip="Study hours a week: every due date follows"),
+        Binding("t", "second_target", "2nd target", id="plan-also", show=False),
     ]
 
     @property
@@ -82,6 +85,15 @@ class StepTable(DataTable[Text]):
     def action_move(self, delta: int) -> None:
         self.pane.move_step(self.cursor_row, delta)
 
+    def action_detail(self) -> None:
+        self.pane.show_detail(self.cursor_row)
+
+    def action_pace(self) -> None:
+        self.pane.choose_pace()
+
+    def action_second_target(self) -> None:
+        self.pane.choose_second_target()
+
 
 class PlanPane(WizardPane):
     """Target selector, progress, and the step table."""
@@ -92,6 +104,7 @@ class PlanPane(WizardPane):
             yield Label("Target", classes="field-label")
             yield Picker(options, prompt="choose your target path…", title="Target path", id="target")
             yield Static("", id="plan-progress")
+        yield Static("", id="plan-pace-line", classes="muted")
         table = StepTable(id="steps-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="plan-hint", classes="muted")
@@ -136,8 +149,9 @@ class PlanPane(WizardPane):
         from pathfinder.engine import plan_steps
         from pathfinder.engine.plan_merge import merge_steps
 
-        generated = plan_steps(self.profile, target, self.catalog, self.today)
         plan = self.session.plan
+        also = plan.also if plan.also != target else None
+        generated = plan_steps(self.profile, target, self.catalog, self.today, plan.hours_per_week, also)
         leaving = plan.target if plan.target and plan.target != target else None
         remembered = next((kept.steps for kept in plan.set_aside if kept.target == target), None)
         merged = merge_steps(
@@ -150,9 +164,10 @@ class PlanPane(WizardPane):
         set_aside = [kept for kept in plan.set_aside if kept.target not in (target, leaving)]
         if leaving is not None and plan.steps:
             set_aside.append(self._set_aside(leaving, plan.steps))
-        changed = merged.steps != plan.steps or plan.target != target
         what = f"target {self.pf_app.path_names().get(target, target)}" if chosen else None
-        self.session.update_plan(what, target=target, steps=merged.steps, set_aside=set_aside)
+        steps = self._dated(merged.steps)
+        changed = steps != plan.steps or plan.target != target
+        self.session.update_plan(what, target=target, steps=steps, set_aside=set_aside)
         self.session.steps_for = plan.profile
         if changed:
             self.pf_app.mark_changed()
@@ -220,13 +235,108 @@ class PlanPane(WizardPane):
         if target and target not in self.pf_app.path_names():
             hint = f"⚠ The target “{escape(target)}” is not in the content; choose a target for new steps."
         elif target:
-            hint = "space status · e edit · a add · x remove · ⇧↑/⇧↓ move · ctrl+s save"
+            hint = "space status · i details · e edit · a add · x remove · ⇧↑/⇧↓ move · ^s save"
         else:
             hint = "Choose a target path to generate your steps."
         self.query_one("#plan-hint", Static).update(hint)
+        self.query_one("#plan-pace-line", Static).update(self._pace_line())
+
+    def _pace_line(self) -> str:
+        """``Pace 5 h a week (h to change) · ready by 2027-06-08``; a hedge adds both targets' dates and the
+        steps (and hours) that serve only one of them: what switching later would cost."""
+        from pathfinder.plan.readiness import ready_by
+
+        plan = self.session.plan
+        line = f"Pace {plan.hours_per_week} h a week (h to change)"
+        if not plan.target or not plan.steps:
+            return line
+        catalog = self.pf_app.catalog if plan.also and not self.session.previewing else None
+        if catalog is not None and plan.also:
+            from pathfinder.engine.hedge import hedge_summary
+            from pathfinder.engine.wording import plural
+
+            hedge = hedge_summary(plan.profile, plan.steps, plan.target, plan.also, catalog)
+            if hedge is not None:
+                sides = (hedge.first, hedge.second)
+                dates = " · ".join(f"{escape(s.name)} {s.ready_by or '—'}" for s in sides)
+                only = " · ".join(
+                    f"only {escape(s.name.lower())}: {plural(len(s.only_steps), 'step')} ({s.only_hours} h)"
+                    for s in sides
+                )
+                return f"{line} · second target (t)\nReady by: {dates}\n{only}"
+        day = ready_by(plan.steps)
+        return f"{line} · ready by {day.isoformat() if day else '—'} · t: a second target"
+
+    def _dated(self, steps: list[Step]) -> list[Step]:
+        """The steps re-dated in their order at the plan's pace (a plan saved before steps carried their
+        dependencies and eligibility days gets them from the engine first)."""
+        from pathfinder.engine.schedule import redate, with_schedule_facts
+
+        plan = self.session.plan
+        catalog = self.pf_app.catalog if plan.target and not self.session.previewing else None
+        if catalog is not None and plan.target and any(step.kind != "custom" for step in steps):
+            from pathfinder.engine import plan_steps
+
+            fresh = plan_steps(self.profile, plan.target, catalog, self.today, plan.hours_per_week, plan.also)
+            steps = with_schedule_facts(steps, fresh)
+        return redate(steps, plan.hours_per_week, self.today)
+
+    def show_detail(self, row: int) -> None:
+        from pathfinder.tui.screens.step_detail import DetailResult, StepDetail
+
+        steps = list(self.session.plan.steps)
+        if not 0 <= row < len(steps):
+            return
+
+        def closed(result: DetailResult | None) -> None:
+            if result is not None and result.step.used != steps[row].used:
+                steps[row] = result.step
+                self._replace_steps(steps, row, f"resource used for {clip(result.step.title, 40)}")
+            if result is not None and result.edit:
+                self.edit_step(row)
+
+        self.app.push_screen(StepDetail(steps[row], steps, self.pf_app.catalog), closed)
+
+    def choose_pace(self) -> None:
+        from pathfinder.tui.screens.plan_settings import PaceDialog
+
+        def chosen(hours: int | None) -> None:
+            plan = self.session.plan
+            if hours is None or hours == plan.hours_per_week:
+                return
+            self.session.update_plan(f"pace of {hours} h a week", hours_per_week=hours)
+            self.session.update_plan(None, steps=self._dated(list(plan.steps)))  # part of the same edit
+            self.pf_app.mark_changed()
+            self.render_steps(self.query_one(StepTable).cursor_row)
+            self.notify(f"Re-dated at {hours} h a week.", timeout=2)
+
+        self.app.push_screen(PaceDialog(self.session.plan.hours_per_week), chosen)
+
+    def choose_second_target(self) -> None:
+        from pathfinder.tui.screens.plan_settings import NO_SECOND_TARGET, SecondTargetDialog
+
+        plan = self.session.plan
+        if not plan.target:
+            self.notify("Choose a target path first.", timeout=2)
+            return
+
+        def chosen(path_id: str | None) -> None:
+            if path_id is None:
+                return
+            also = None if path_id == NO_SECOND_TARGET else path_id
+            current = self.session.plan
+            if also == current.also or current.target is None:
+                return
+            names = self.pf_app.path_names()
+            self.session.update_plan(f"second target {names.get(also or '', 'none')}", also=also)
+            self.regenerate(current.target)  # part of the same edit
+            self.pf_app.mark_changed()
+            self.render_steps()
+
+        self.app.push_screen(SecondTargetDialog(self.pf_app.path_names(), plan.target, plan.also), chosen)
 
     def _replace_steps(self, steps: list[Step], cursor: int, what: str, **changes: object) -> None:
-        self.session.update_plan(what, steps=steps, **changes)
+        self.session.update_plan(what, steps=self._dated(steps), **changes)
         self.pf_app.mark_changed()
         self.render_steps(cursor)
 
