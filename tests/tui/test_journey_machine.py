@@ -126,7 +126,7 @@ class Journey(RuleBasedStateMachine):
             shutil.rmtree(self.root, ignore_errors=True)
 
     def settle(self, until: Callable[[], bool]) -> None:
-        self.run(settle(self.pilot, until))
+        self.run(settle(self.pilot, until, timeout=30))
 
     def do(self, action: Callable[[], Any]) -> Any:
         """Run ``action`` (a change to widgets: a value, the focus) inside the app's session task, as the
