@@ -12,15 +12,13 @@ built for is not taken: the app ends unseen and the host builds a fresh one.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from textual.drivers.linux_driver import LinuxDriver
+from pathfinder.tui.compat import HandoverDriver, color_system_for
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -42,21 +40,9 @@ class Visitor:
     environment; called while the driver has let go of the holding terminal."""
 
 
-class HandoverDriver(LinuxDriver):
-    """Textual's Linux driver, with no keyboard reader while on the holding terminal (nobody types
-    there): letting go of it is then immediate, where stopping the reader takes 0.1–0.2 s."""
-
-    holding = True
-
-    def _run_input_thread(self) -> None:
-        if not self.holding:
-            super()._run_input_thread()
-
-
 def colours_fit(app: PathfinderCore, env: dict[str, str]) -> bool:
     """Whether a terminal with environment ``env`` gets the colours ``app`` was built with."""
-    probe = Console(file=io.StringIO(), force_terminal=True, _environ=env)
-    return probe.color_system == app.console.color_system
+    return color_system_for(env) == app.console.color_system
 
 
 async def run_ahead(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +18,9 @@ from textual.screen import Screen
 
 from pathfinder.tui.commands import PathfinderCommands
 from pathfinder.tui.core import PathfinderCore
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class PathfinderApp(PathfinderCore):
@@ -159,7 +162,7 @@ class PathfinderApp(PathfinderCore):
 
     # ----- the last line of defence -------------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unexpected_error(self, error: Exception) -> None:
         """An unexpected error ends the app, but the work is kept (draft) and explained, not a traceback.
 
         The traceback goes to ``data_dir/logs/pathfinder.log``. Tests build the app with
@@ -180,19 +183,15 @@ class PathfinderApp(PathfinderCore):
             where = f"The details are in {log_path}." if log_path else ""
             what = f"{type(error).__name__}: {error}"
             self._crash_note = f"Pathfinder stopped after an unexpected error ({what}).\n{kept}{where}"
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
-        """Print a short explanation on exit instead of Textual's traceback (unless tests want it)."""
+    def crash_message(self) -> RenderableType | None:
+        """A short explanation on exit instead of Textual's traceback (unless tests want it)."""
         if not self.catch_crashes:
-            super()._fatal_error()
-            return
+            return None
         from rich.panel import Panel
 
-        self.bell()
         note = self._crash_note or "Pathfinder stopped after an unexpected error."
-        self._exit_renderables.append(Panel(note, title="Pathfinder stopped", border_style="red"))
-        self._close_messages_no_wait()
+        return Panel(note, title="Pathfinder stopped", border_style="red")
 
     def _log_crash(self, error: Exception) -> Path | None:
         import traceback

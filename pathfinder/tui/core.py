@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.screen import Screen
 
+from pathfinder.tui.compat import load_screen_css
+from pathfinder.tui.compat.style_caches import share_css_parse_cache, share_theme_colors
 from pathfinder.tui.content_app import ContentApp
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
-from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ class PathfinderCore(ContentApp):
 
         wizard = WizardScreen(self._first_step())
         # Textual reads a screen's CSS_PATH when the screen is pushed, not for the default screen.
-        self._load_screen_css(wizard)
+        load_screen_css(self, wizard)
         return wizard
 
     def on_mount(self) -> None:
@@ -199,10 +200,11 @@ class PathfinderCore(ContentApp):
     def take_visitor(self, visitor: Visitor) -> None:
         """Hand this hosted app, started ahead on a holding terminal with folders of its own, to
         ``visitor``: their terminal, then their folders (see ``ahead.py``)."""
-        from pathfinder.tui.ahead import HandoverDriver, terminal_size
+        from pathfinder.tui.ahead import terminal_size
+        from pathfinder.tui.compat import HandoverDriver, app_driver
         from pathfinder.tui.draft_offer import offer_draft
 
-        driver = self._driver
+        driver = app_driver(self)
         if driver is None:
             raise RuntimeError("the app is not running")
         shown = (self.size.width, self.size.height)

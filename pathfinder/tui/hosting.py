@@ -27,7 +27,7 @@ def prepare_fork_server(app_spec: str, *, share_style_caches: bool) -> None:
     import textual.drivers.linux_driver
     import textual.widgets  # noqa: F401
 
-    from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
+    from pathfinder.tui.compat.style_caches import share_css_parse_cache, share_theme_colors
 
     if app_spec.startswith("pathfinder.tui"):
         import pathfinder.tui.app  # noqa: F401  (make_app imports it lazily; the fork server pays once)

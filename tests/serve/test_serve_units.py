@@ -154,7 +154,7 @@ def test_theme_colours_are_shared_and_equal_to_textual_own() -> None:
     check = (
         "from textual.theme import BUILTIN_THEMES\n"
         "before = {n: t.to_color_system().generate() for n, t in BUILTIN_THEMES.items()}\n"
-        "from pathfinder.tui.style_caches import share_theme_colors\n"
+        "from pathfinder.tui.compat.style_caches import share_theme_colors\n"
         "assert share_theme_colors() and not share_theme_colors()\n"
         "for n, t in BUILTIN_THEMES.items():\n"
         "    first = t.to_color_system().generate(); first['x'] = 'changed by a caller'\n"

@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from tui_helpers import DATA, AppFactory, settle
 
-from pathfinder.tui.screens.skill_list import DetailView, RefillableOptionList
+from pathfinder.tui.compat.option_list import DetailView, RefillableOptionList
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 

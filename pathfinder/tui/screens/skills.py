@@ -20,8 +20,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES, Skill
+from pathfinder.tui.compat.option_list import DetailView, RefillableOptionList
 from pathfinder.tui.screens.pane import WizardPane
-from pathfinder.tui.screens.skill_list import DetailView, RefillableOptionList
 
 NAME_WIDTH = 26
 FILTER_AFTER_ECHO_SECONDS = 0.002
@@ -120,7 +120,7 @@ class SkillsPane(WizardPane):
 
     def on_mount(self) -> None:
         self._shown: list[tuple[str | None, str]] | None = None
-        self._options: dict[str, Option] = {}
+        self._skill_options: dict[str, Option] = {}
         self._summary: str | None = None
         self._filter_pending = False
         self._detail_for: tuple[str, int, int | None] | None = ("", -1, None)  # nothing shown yet
@@ -198,12 +198,12 @@ class SkillsPane(WizardPane):
         keep = highlighted.id if highlighted is not None else None
         options: list[Option] = []
         for option_id, prompt in shown:
-            option = self._options.get(option_id) if option_id is not None else None
+            option = self._skill_options.get(option_id) if option_id is not None else None
             if option is None or option.prompt != prompt:
                 disabled = option_id is None or option_id.startswith("cat-")
                 option = Option(prompt, id=option_id, disabled=disabled)
                 if option_id is not None:
-                    self._options[option_id] = option
+                    self._skill_options[option_id] = option
             options.append(option)
         listing.set_options(options)
         index = None
