@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pathfinder.collector import pause_for_startup
 from pathfinder.serve.launch import _factory_arguments, enter_session
 
 READY = b"ready"
@@ -89,9 +90,11 @@ class Handover:
     def build(self) -> Any:
         """The app, with the empty folder for plans and data; None when it cannot be handed over."""
         request = {"plan_dir": self.scratch, "data_dir": self.scratch, "keyless": False}
-        from pathfinder.tui.hosting import can_run_ahead
+        from pathfinder.tui.hosting import can_run_ahead, when_started
 
+        resume_collector = pause_for_startup()  # this process is the spare's: off until the first frame
         app = self.factory(**_factory_arguments(self.factory, request, self.catalog))
+        when_started(app, resume_collector)
         return app if can_run_ahead(app) else None
 
     def run(self, app: Any) -> int | None:

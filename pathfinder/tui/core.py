@@ -7,7 +7,6 @@ plan store are imported when first needed.
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -52,7 +51,6 @@ class PathfinderCore(ContentApp):
         open_path: Path | None = None,
         catch_crashes: bool = True,
     ) -> None:
-        gc.disable()
         share_css_parse_cache()
         share_theme_colors()
         css_path: list[str | PurePath] | None = None
@@ -76,6 +74,7 @@ class PathfinderCore(ContentApp):
         self._opening_finished = open_path is None
         self._previewed_text = ""
         self._draft_timer: Any = None
+        self._when_started: list[Callable[[], None]] = []
         if self.hosted:
             self.sub_title = "hosted demo"
         self.plan_dir_label = "your plans folder" if self.hosted else str(plan_dir)
@@ -237,10 +236,15 @@ class PathfinderCore(ContentApp):
 
         screen.screen_layout_refresh_signal.subscribe(self, laid_out)
 
+    def when_started(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once start-up is over: the first screen drawn and its chores done (the
+        entry points resume the garbage collector they paused, see ``pathfinder.collector``)."""
+        self._when_started.append(callback)
+
     def _startup_done(self) -> None:
-        """Collect garbage again once start-up work is over; freeze what start-up allocated."""
-        gc.enable()
-        gc.freeze()
+        callbacks, self._when_started = self._when_started, []
+        for callback in callbacks:
+            callback()
 
     def now(self) -> datetime:
         """An aware timestamp for saves, consistent with the injected clock."""

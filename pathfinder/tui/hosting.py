@@ -7,17 +7,19 @@ lives here and in :mod:`pathfinder.tui.ahead`.
 
 - :func:`prepare_fork_server` — in the fork server, before it warms up: import what every visitor's
   app would import itself, and install the per-process style caches, so forked children inherit them.
+- :func:`when_started` — call a function once an app built by the factory has drawn its first screen.
 - :func:`can_run_ahead` — whether an app built by the factory can be drawn ahead and handed over.
 - :func:`run_ahead` and :class:`Visitor` — draw the app on a holding terminal, then hand it over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pathfinder.tui.ahead import Visitor, run_ahead
 
-__all__ = ["Visitor", "can_run_ahead", "prepare_fork_server", "run_ahead"]
+__all__ = ["Visitor", "can_run_ahead", "prepare_fork_server", "run_ahead", "when_started"]
 
 
 def prepare_fork_server(app_spec: str, *, share_style_caches: bool) -> None:
@@ -34,6 +36,17 @@ def prepare_fork_server(app_spec: str, *, share_style_caches: bool) -> None:
     if share_style_caches:
         share_css_parse_cache()
         share_theme_colors()
+
+
+def when_started(app: Any, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once Pathfinder's ``app`` is started (its first screen drawn); for another
+    app, which cannot say so, now."""
+    from pathfinder.tui.core import PathfinderCore
+
+    if isinstance(app, PathfinderCore):
+        app.when_started(callback)
+    else:
+        callback()
 
 
 def can_run_ahead(app: Any) -> bool:
