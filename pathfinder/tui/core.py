@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.store import LoadedPlan
-    from pathfinder.tui.ahead import Visitor
     from pathfinder.tui.session import Session
 
 DRAFT_DELAY_SECONDS = 0.8
@@ -195,46 +194,6 @@ class PathfinderCore(ContentApp):
             self.catalog_ready.set()
         offer_draft(self)
         self.call_after_refresh(self._startup_done)
-
-    def take_visitor(self, visitor: Visitor) -> None:
-        """Hand this hosted app, started ahead on a holding terminal with folders of its own, to
-        ``visitor``: their terminal, then their folders (see ``ahead.py``)."""
-        from pathfinder.tui.ahead import terminal_size
-        from pathfinder.tui.compat import HandoverDriver, app_driver
-        from pathfinder.tui.draft_offer import offer_draft
-
-        driver = app_driver(self)
-        if driver is None:
-            raise RuntimeError("the app is not running")
-        shown = (self.size.width, self.size.height)
-        driver.suspend_application_mode()
-        visitor.enter()
-        self.plan_dir = visitor.plan_dir
-        self.data_dir = visitor.data_dir
-        self.hosted_keyless = visitor.keyless
-        if isinstance(driver, HandoverDriver):
-            driver.holding = False  # the visitor types: a keyboard reader from now on
-        driver.resume_application_mode()  # reports the visitor's size: another size lays out anew
-        size = terminal_size()
-        if size is None or size == shown:
-            self.screen.refresh()  # all of it, once, on the visitor's (blank) terminal
-        else:
-            self._repaint_when_laid_out(size)
-        if isinstance(self.screen, WelcomeScreen):
-            self.screen.visitor_arrived()
-        self.call_after_refresh(offer_draft, self)
-
-    def _repaint_when_laid_out(self, size: tuple[int, int]) -> None:
-        """Paint the whole screen again once it has been laid out at ``size``: a new layout repaints
-        only what moved, and the visitor's terminal starts blank."""
-        screen = self.screen
-
-        def laid_out(_screen: Screen[Any]) -> None:
-            if (screen.outer_size.width, screen.outer_size.height) == size:
-                screen.screen_layout_refresh_signal.unsubscribe(self)
-                screen.refresh()
-
-        screen.screen_layout_refresh_signal.subscribe(self, laid_out)
 
     def when_started(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once start-up is over: the first screen drawn and its chores done (the
