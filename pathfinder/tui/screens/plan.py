@@ -6,7 +6,6 @@ removes and reorders custom steps. Save with ctrl+s; export Markdown; see progre
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -35,34 +34,9 @@ def progress_bar(done: int, total: int, width: int = 16) -> str:
     return "█" * filled + "░" * (width - filled) + f" {done}/{total} done ({share:.0%})"
 
 
-def merge_steps(generated: list[Step], existing: list[Step]) -> list[Step]:
-    """Fresh engine steps, keeping the user's status/due/notes; keep started and custom steps too."""
-    by_id = {step.id: step for step in existing}
-    merged: list[Step] = []
-    for step in generated:
-        old = by_id.pop(step.id, None)
-        if old is not None:
-            step = step.model_copy(update={"status": old.status, "due": old.due, "notes": old.notes})
-        merged.append(step)
-    merged.extend(
-        step
-        for step in existing
-        if step.id in by_id and (step.kind == "custom" or step.status != "todo" or step.notes)
-    )
-    return merged
-
-
 def clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
-def custom_step_id(title: str, taken: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "step"
-    candidate, number = f"custom-{slug}", 2
-    while candidate in taken:
-        candidate, number = f"custom-{slug}-{number}", number + 1
-    return candidate
 
 
 class StepTable(DataTable[Text]):
@@ -143,11 +117,11 @@ class PlanPane(WizardPane):
 
     def regenerate(self, target: str) -> None:
         from pathfinder.engine import plan_steps
+        from pathfinder.engine.plan_edits import steps_for_target
 
         generated = plan_steps(self.profile, target, self.catalog, self.today)
         plan = self.session.plan
-        existing = plan.steps if plan.target == target else [s for s in plan.steps if s.kind == "custom"]
-        steps = merge_steps(generated, existing)
+        steps = steps_for_target(generated, plan.steps, same_target=plan.target == target)
         changed = steps != plan.steps or plan.target != target
         self.session.set_target(target, steps)
         self.session.steps_for = plan.profile
@@ -233,6 +207,7 @@ class PlanPane(WizardPane):
         self.app.push_screen(StepDialog(steps[row]), edited)
 
     def add_step(self) -> None:
+        from pathfinder.engine.plan_edits import custom_step_id
         from pathfinder.plan.models import Step
         from pathfinder.tui.screens.step_dialog import StepDialog
 

@@ -140,15 +140,9 @@ class SkillsPane(WizardPane):
 
     def suggestions(self) -> dict[str, int]:
         """Suggested levels from the person's backgrounds, for skills not yet rated."""
-        suggested: dict[str, int] = {}
-        for role in self.profile.roles:
-            background = self.catalog.backgrounds.get(role.background or "")
-            if background is None:
-                continue
-            for item in background.transferable:
-                suggested[item.skill] = max(suggested.get(item.skill, 0), item.level)
-        rated = self.profile.skills
-        return {skill: level for skill, level in suggested.items() if skill not in rated}
+        from pathfinder.engine.suggestions import suggested_skill_levels
+
+        return suggested_skill_levels(self.profile, self.catalog)
 
     def prompt(self, skill: Skill, suggested: dict[str, int]) -> str:
         name = skill.name if len(skill.name) <= NAME_WIDTH else skill.name[: NAME_WIDTH - 1] + "…"
