@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Select
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, settle, wizard_screen
 
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.step_dialog import StepDialog
@@ -49,7 +49,7 @@ async def test_export_writes_markdown_next_to_the_plan(build_app: AppFactory) ->
         await settle(pilot, lambda: app.catalog is not None)
         await pilot.press("n")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
-        app.screen.go("plan", check=False)
+        wizard_screen(app).go("plan", check=False)
         await settle(pilot, lambda: app.screen.query("#target"))
         app.screen.query_one("#target", Picker).value = "project-manager"
         await pilot.pause()

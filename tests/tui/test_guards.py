@@ -6,27 +6,28 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, AppPilot, settle
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.drafts import drafts_dir
 from pathfinder.tui.screens.dialogs import ConfirmQuit, DraftOffer, ErrorScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
 
 
-async def start_wizard(app: object, pilot: object) -> WizardScreen:
-    await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.catalog is not None)  # type: ignore[attr-defined]
-    await pilot.press("n")  # type: ignore[attr-defined]
-    await settle(pilot, lambda: isinstance(app.screen, WizardScreen))  # type: ignore[attr-defined]
-    screen = app.screen  # type: ignore[attr-defined]
+async def start_wizard(app: PathfinderApp, pilot: AppPilot) -> WizardScreen:
+    await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.catalog is not None)
+    await pilot.press("n")
+    await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+    screen = app.screen
     assert isinstance(screen, WizardScreen)
     return screen
 
 
-async def submit(pilot: object, screen: object, selector: str) -> None:
+async def submit(pilot: AppPilot, screen: WizardScreen, selector: str) -> None:
     """Press enter in a form field, which saves the form (as a user would)."""
-    screen.query_one(selector, Input).focus()  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    screen.query_one(selector, Input).focus()
+    await pilot.press("enter")
 
 
 def errors_text(screen: WizardScreen, selector: str = "#form-errors") -> str:

@@ -112,7 +112,7 @@ def test_the_collector_paused_for_start_up_resumes_once_the_first_screen_is_draw
         try:
             app = build_app()
             app.when_started(resume)
-            app.when_started(lambda: seen.setdefault("on_after_start", gc.isenabled()))
+            app.when_started(lambda: seen.update(on_after_start=gc.isenabled()))
             async with app.run_test(size=(80, 24)) as pilot:
                 seen["off_while_starting"] = not gc.isenabled()
                 await app.workers.wait_for_complete()
