@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.tui.compat import HandoverDriver, app_driver, color_system_for
+from pathfinder.tui.compat import app_driver, color_system_for
+from pathfinder.tui.compat.handover_driver import HandoverDriver
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pathfinder.tui.compat import PRIVATE_NAMES, PrivateName
+from pathfinder.tui.compat.private_names import PRIVATE_NAMES, PrivateName
 
 PACKAGE = Path(__file__).resolve().parents[2] / "pathfinder"
 

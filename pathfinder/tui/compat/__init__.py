@@ -2,12 +2,13 @@
 
 Textual is pinned (``textual==8.2.8``), and a few things Pathfinder needs have no public API in it.
 Every use of a private name of Textual or Rich lives in this package, and nowhere else in
-``pathfinder`` (``tests/tui/test_compat.py`` checks both that, and that each name in
-:data:`PRIVATE_NAMES` still exists with the signature used here), so an upgrade of Textual fails one
-test with a clear message instead of failing users at run time.
+``pathfinder`` (``tests/tui/test_compat.py`` checks both that, and that each name listed in
+:mod:`pathfinder.tui.compat.private_names` still exists with the signature used here), so an upgrade
+of Textual fails one test with a clear message instead of failing users at run time.
 
 - this module: small helpers (the app's driver, a screen's CSS, the running app, a terminal's colour
-  system), the driver used for hosted hand-overs, and the crash hooks of the App;
+  system) and the crash hooks of the App;
+- :mod:`pathfinder.tui.compat.handover_driver`: the driver used for hosted hand-overs;
 - :mod:`pathfinder.tui.compat.style_caches`: process-wide caches of parsed CSS and theme colours;
 - :mod:`pathfinder.tui.compat.option_list`: the skills list and description panel (an OptionList that is
   cheap to refill, a panel that redraws without a layout), justified by the figures in docs/benchmarks.md.
@@ -17,107 +18,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
 from textual.app import App
-from textual.drivers.linux_driver import LinuxDriver
 
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.screen import Screen
-
-
-@dataclass(frozen=True)
-class PrivateName:
-    """One private name used here: where it is, the parameters it is called or overridden with, why, and
-    what public API would replace it.
-
-    ``parameters`` is None for a data attribute (checked on a fresh instance, or in the module) and
-    ``("keyword",)`` for a private keyword argument of ``owner``'s constructor."""
-
-    owner: str
-    """``module:Class`` (or ``module`` for a module-level name)."""
-    name: str
-    parameters: tuple[str, ...] | None
-    why: str
-    replace_with: str
-
-
-PRIVATE_NAMES: tuple[PrivateName, ...] = (
-    PrivateName("textual.app:App", "_driver", None,
-                "a hosted app lets go of its holding terminal and takes the visitor's (app_driver)",
-                "App.suspend(), once it stops redirecting sys.stdout/sys.stderr for its block: the "
-                "visitor's session sets sys.stderr to its log inside that block"),
-    PrivateName("textual.app:App", "_load_screen_css", ("self", "screen"),
-                "the wizard is the default screen when a plan is opened at start; Textual reads a "
-                "screen's CSS only when it is pushed (load_screen_css)",
-                "none in 8.2.8: a public App.load_screen_css, or reading default screens' CSS_PATH"),
-    PrivateName("textual.app:App", "_handle_exception", ("self", "error"),
-                "keep the user's work (draft) and log the traceback before the app ends (CrashHooks)",
-                "none in 8.2.8: an App hook for unhandled errors"),
-    PrivateName("textual.app:App", "_fatal_error", ("self",),
-                "a short explanation instead of a traceback on exit (CrashHooks)",
-                "none in 8.2.8; App.exit(message=...) shows a message but does not replace the traceback"),
-    PrivateName("textual.app:App", "_exit_renderables", None,
-                "where _fatal_error puts what is printed on exit (CrashHooks)",
-                "App.exit(return_code=1, message=...) once _fatal_error can be replaced"),
-    PrivateName("textual.app:App", "_close_messages_no_wait", ("self",),
-                "how _fatal_error ends the app at once (CrashHooks)", "App.exit(), which waits"),
-    PrivateName("textual.drivers.linux_driver:LinuxDriver", "_run_input_thread", ("self",),
-                "no keyboard reader on a holding terminal, so handing it over is immediate (HandoverDriver)",
-                "none in 8.2.8: a driver option to start without input"),
-    PrivateName("textual._context", "active_app", None,
-                "the app a screen is built for, read before the screen exists (running_app)",
-                "MessagePump.app, which needs the screen's node to exist (after Screen.__init__)"),
-    PrivateName("rich.console:Console", "_environ", ("keyword",),
-                "the colour system a terminal with another environment would get (color_system_for)",
-                "none: Rich reads os.environ; a public environ argument to Console"),
-    PrivateName("textual.css.stylesheet:Stylesheet", "_parse_rules",
-                ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"),
-                "one parse of each stylesheet per process (style_caches)",
-                "none: Textual's parse cache is per Stylesheet"),
-    PrivateName("textual.css.stylesheet:Stylesheet", "_variables", None,
-                "the parse cache is keyed by the stylesheet's variables (style_caches)",
-                "Stylesheet.set_variables has no getter; a public Stylesheet.variables"),
-    PrivateName("textual.design:ColorSystem", "generate", ("self",),
-                "a public method, but replaced process-wide to share a theme's colours (style_caches)",
-                "none: a cache of generated colours in Textual"),
-    PrivateName("textual.widgets:OptionList", "_update_lines", ("self",),
-                "heights of options kept across refills (option_list)", "a public OptionList refill API"),
-    PrivateName("textual.widgets:OptionList", "_get_option_render", ("self", "option", "style"),
-                "rendered options kept across refills (option_list)", "a public OptionList refill API"),
-    PrivateName("textual.widgets:OptionList", "_replace_option_prompt", ("self", "index", "prompt"),
-                "a new prompt keeps the text-keyed caches (option_list)", "OptionList.replace_option_prompt"),
-    PrivateName("textual.widgets:OptionList", "_clear_caches", ("self",),
-                "after a new prompt (option_list)", "OptionList.replace_option_prompt"),
-    PrivateName("textual.widgets:OptionList", "_get_left_gutter_width", ("self",),
-                "the width an option is drawn at (option_list)", "none"),
-    PrivateName("textual.widgets:OptionList", "_get_visual", ("self", "option"),
-                "an option's visual, measured and drawn (option_list)", "none"),
-    PrivateName("textual.widgets:OptionList", "_on_click", ("self", "event"),
-                "a click finds its option from the line under the mouse, not strip metadata (option_list)",
-                "none: OptionList reads the option index from the rendered strips"),
-    PrivateName("textual.widgets:OptionList", "_on_mouse_move", ("self", "event"),
-                "hover, as for _on_click (option_list)", "none"),
-    PrivateName("textual.widgets:OptionList", "_line_cache", None,
-                "the table of lines the list draws (option_list)", "none"),
-    PrivateName("textual.widgets:OptionList", "_option_render_cache", None,
-                "rendered options (option_list)", "none"),
-    PrivateName("textual.widgets:OptionList", "_options", None,
-                "whether a clicked option is disabled (option_list)", "OptionList.get_option_at_index"),
-    PrivateName("textual.widgets:OptionList", "_mouse_hovering_over", None,
-                "the hovered option (option_list)", "none"),
-    PrivateName("textual.widgets.option_list:Option", "_divider", None,
-                "an option followed by a separator line (option_list)", "none"),
-    PrivateName("textual.widgets.option_list:Option", "_set_prompt", ("self", "prompt"),
-                "a new prompt (option_list)", "OptionList.replace_option_prompt"),
-    PrivateName("textual.widget:Widget", "_scroll_update", ("self", "virtual_size"),
-                "a new scrollable size repaints instead of laying the screen out (option_list)", "none"),
-    PrivateName("textual.widget:Widget", "_render_markup", None,
-                "the description panel renders text as a Static would (option_list)", "none"),
-)  # fmt: skip
 
 
 def app_driver(app: App[Any]) -> Driver | None:
@@ -145,17 +53,6 @@ def color_system_for(env: Mapping[str, str]) -> str | None:
     """The colour system Rich (and so Textual) picks for a terminal with environment ``env``."""
     probe = Console(file=io.StringIO(), force_terminal=True, _environ=env)
     return probe.color_system
-
-
-class HandoverDriver(LinuxDriver):
-    """Textual's Linux driver, with no keyboard reader while on a holding terminal (nobody types there):
-    letting go of it is then immediate, where stopping the reader takes 0.1–0.2 s."""
-
-    holding = True
-
-    def _run_input_thread(self) -> None:
-        if not self.holding:
-            super()._run_input_thread()
 
 
 class CrashHooks(App[int]):

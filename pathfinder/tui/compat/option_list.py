@@ -8,7 +8,7 @@ lines (same look, same keys and mouse); the overridden methods are OptionList's 
 in what they cache. :class:`DetailView` is the skill's description panel, redrawn without a layout.
 
 Both lean on OptionList's and Widget's private methods and attributes (listed in
-:data:`pathfinder.tui.compat.PRIVATE_NAMES`), which is why they live behind the compat door; the
+:mod:`pathfinder.tui.compat.private_names`), which is why they live behind the compat door; the
 speed-up they buy is measured in docs/benchmarks.md (the skills filter).
 """
 

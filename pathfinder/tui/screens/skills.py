@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -59,42 +60,55 @@ class RatingList(RefillableOptionList):
         Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the skills"),
     ]
 
+    class Rated(Message):
+        """A rating key: rate the highlighted skill ``level``."""
+
+        def __init__(self, level: int) -> None:
+            super().__init__()
+            self.level = level
+
+    class Stepped(Message):
+        """Left or right: the highlighted skill's rating one lower (-1) or higher (+1)."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    class SuggestionAccepted(Message):
+        """``a``: keep the suggested rating of the highlighted skill."""
+
+    class AllSuggestionsAccepted(Message):
+        """``A``: keep every suggested rating."""
+
+    class FilterWanted(Message):
+        """``/``, or a letter typed in the list: go to the filter box, with ``typed`` added to it."""
+
+        def __init__(self, typed: str = "") -> None:
+            super().__init__()
+            self.typed = typed
+
     def on_key(self, event: events.Key) -> None:
         """Letters typed in the list go to the filter box (type to filter)."""
         character = event.character
         if character and character.isprintable() and character not in "01234aA/? " and event.is_printable:
-            pane = self.pane
-            if pane is not None:
-                event.stop()
-                event.prevent_default()
-                box = pane.query_one("#skill-filter", Input)
-                box.value += character
-                box.cursor_position = len(box.value)
-                box.focus()
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.FilterWanted(character))
 
     def action_rate(self, level: int) -> None:
-        if self.pane is not None:
-            self.pane.rate_highlighted(level)
-
-    @property
-    def pane(self) -> SkillsPane | None:
-        return next((a for a in self.ancestors if isinstance(a, SkillsPane)), None)
+        self.post_message(self.Rated(level))
 
     def action_step(self, delta: int) -> None:
-        if self.pane is not None:
-            self.pane.step_highlighted(delta)
+        self.post_message(self.Stepped(delta))
 
     def action_accept(self) -> None:
-        if self.pane is not None:
-            self.pane.accept_highlighted()
+        self.post_message(self.SuggestionAccepted())
 
     def action_accept_all(self) -> None:
-        if self.pane is not None:
-            self.pane.accept_all()
+        self.post_message(self.AllSuggestionsAccepted())
 
     def action_filter(self) -> None:
-        if self.pane is not None:
-            self.pane.query_one("#skill-filter", Input).focus()
+        self.post_message(self.FilterWanted())
 
 
 class SkillsPane(WizardPane):
@@ -287,6 +301,30 @@ class SkillsPane(WizardPane):
         self.rebuild_prompt(listing, skill, suggested)
         self.update_summary(suggested)
         self.show_detail(suggested)
+
+    @on(RatingList.Rated)
+    def rating_key(self, event: RatingList.Rated) -> None:
+        self.rate_highlighted(event.level)
+
+    @on(RatingList.Stepped)
+    def stepping_key(self, event: RatingList.Stepped) -> None:
+        self.step_highlighted(event.delta)
+
+    @on(RatingList.SuggestionAccepted)
+    def suggestion_accepted(self) -> None:
+        self.accept_highlighted()
+
+    @on(RatingList.AllSuggestionsAccepted)
+    def all_suggestions_accepted(self) -> None:
+        self.accept_all()
+
+    @on(RatingList.FilterWanted)
+    def filter_wanted(self, event: RatingList.FilterWanted) -> None:
+        box = self.query_one("#skill-filter", Input)
+        if event.typed:
+            box.value += event.typed
+            box.cursor_position = len(box.value)
+        box.focus()
 
     def rate_highlighted(self, level: int) -> None:
         skill = self.highlighted_skill()
