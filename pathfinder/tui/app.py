@@ -7,7 +7,6 @@ engine and the plan store are imported when first needed.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,9 +56,9 @@ class PathfinderApp(PathfinderCore):
         self.push_wizard("background")
 
     async def _ask(self, screen: Screen[bool]) -> bool:
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
-        return await future
+        """The answer of a yes/no dialog (called from the flow's workers)."""
+        answer: bool = await self.push_screen_wait(screen)
+        return bool(answer)  # a dialog closed without an answer (None) is a no
 
     def action_open(self) -> None:
         from pathfinder.tui.screens.dialogs import OpenDialog
