@@ -53,7 +53,7 @@ class PathfinderApp(PathfinderCore):
             if not await self._ask(ConfirmDiscard("Start a new profile and discard unsaved changes?")):
                 return
         self.set_session(Session.new(self.now(), catalog.meta.version))
-        self.push_wizard("background")
+        await self.show_wizard("background")
 
     async def _ask(self, screen: Screen[bool]) -> bool:
         """The answer of a yes/no dialog (called from the flow's workers)."""

@@ -263,12 +263,17 @@ class PathfinderCore(ContentApp):
                 self.notify(f"Could not write the draft: {error}", severity="warning")
 
     def push_wizard(self, step: str = "background") -> None:
-        """Show the wizard (creating it if needed) at ``step``."""
+        """Show a new wizard at ``step`` (see :meth:`show_wizard`), from code that cannot wait."""
+        self.run_worker(self.show_wizard(step), group="wizard")
+
+    async def show_wizard(self, step: str = "background") -> None:
+        """Show a new wizard at ``step`` over the base screen. The screens above the base are removed
+        first: a wizard still on the stack holds the id the new one takes."""
         from pathfinder.tui.screens.wizard import WizardScreen
 
         while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(WizardScreen(step))
+            await self.pop_screen()
+        await self.push_screen(WizardScreen(step))
 
     async def open_plan(self, path: Path) -> bool:
         """Open a plan file into a new session; a broken file shows the error view."""
@@ -284,7 +289,7 @@ class PathfinderCore(ContentApp):
             return False
         self._start_session(path, loaded)
         self._after_plan_opened()
-        self.push_wizard(self._first_step())
+        await self.show_wizard(self._first_step())
         return True
 
     def _start_session(self, path: Path, loaded: LoadedPlan) -> None:

@@ -44,4 +44,4 @@ async def recover_draft(app: PathfinderCore) -> None:
         app.notify("The draft could not be read.", severity="warning")
         return
     app.set_session(Session(plan=draft.plan, path=draft.source, dirty=True))
-    app.push_wizard("plan" if draft.plan.target else "background")
+    await app.show_wizard("plan" if draft.plan.target else "background")

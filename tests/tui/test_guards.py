@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import DATA, AppFactory, AppPilot, settle
+from tui_helpers import DATA, AppFactory, AppPilot, session_of, settle
 
 from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.drafts import drafts_dir
-from pathfinder.tui.screens.dialogs import ConfirmQuit, DraftOffer, ErrorScreen
+from pathfinder.tui.screens.dialogs import ConfirmDiscard, ConfirmQuit, DraftOffer, ErrorScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
 
@@ -99,6 +99,28 @@ async def test_quit_with_unsaved_changes_asks_first(build_app: AppFactory) -> No
         await settle(pilot, lambda: not app.is_running)
 
 
+async def test_a_new_profile_over_unsaved_work_asks_first(build_app: AppFactory) -> None:
+    """Starting a new profile with unsaved changes asks; "no" keeps the work, "yes" starts afresh."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(app, pilot)
+        screen.query_one("#role-background", Select).value = "teacher"
+        screen.query_one("#role-start", Input).value = "2019-09"
+        await submit(pilot, screen, "#role-start")
+        worked_on = session_of(app)
+        assert worked_on.dirty
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.click("#no")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert app.session is worked_on and worked_on.dirty
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.click("#yes")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.session is not worked_on)
+        assert session_of(app).profile.roles == [] and not session_of(app).dirty
+
+
 async def test_a_draft_left_behind_is_offered_back(build_app: AppFactory, data_dir: Path) -> None:
     """Work autosaved as a draft survives a crash and is restored on the next start."""
     first = build_app()
@@ -184,3 +206,18 @@ async def test_an_unexpected_error_keeps_the_work_and_explains(build_app: AppFac
     assert not any("Traceback" in type(item).__name__ for item in app._exit_renderables)
     assert "RuntimeError: simulated bug" in (data_dir / "logs" / "pathfinder.log").read_text(encoding="utf-8")
     assert (drafts_dir(data_dir) / "draft.toml").is_file()
+
+
+async def test_a_new_profile_can_be_started_from_inside_the_wizard(build_app: AppFactory) -> None:
+    """The command palette's "New profile" while the wizard is open replaces the wizard (it used to end
+    the app: the new wizard took the id of the one still on the stack)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_wizard(app, pilot)
+        first = session_of(app)
+        first_wizard = app.screen
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen is not first_wizard)
+        await app.workers.wait_for_complete()
+        assert session_of(app) is not first and app.is_running
+        assert [type(screen) for screen in app.screen_stack] == [WelcomeScreen, WizardScreen]

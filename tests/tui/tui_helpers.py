@@ -53,15 +53,15 @@ def current_step(app: PathfinderApp) -> str | None:
 async def settle(pilot: AppPilot, until: Callable[[], object], timeout: float = 10.0) -> None:
     """Let the app work until ``until()`` holds; fail after ``timeout``.
 
-    Waits for events, not for time: for the app's workers to complete (content loading, opening and
-    saving plans run in workers) and then for its messages to be processed (``pilot.pause()`` returns
-    once the app is idle), again until the condition holds; a screen change or a timer's message is
-    handled on the way.
+    Waits for events, not for a fixed time: ``pilot.pause()`` returns once the screen's widgets have
+    handled the messages queued so far and the process has gone idle (Textual's own wait), which covers
+    workers running in threads and timers that fired. It does not wait for every worker to finish: a
+    worker may be waiting for the user (a yes/no dialog); a test that needs one finished awaits
+    ``app.workers.wait_for_complete()`` itself.
     """
     try:
         async with asyncio.timeout(timeout):
             while not until():
-                await pilot.app.workers.wait_for_complete()
                 await pilot.pause()
     except TimeoutError:
         raise AssertionError("the app never reached the expected state") from None
