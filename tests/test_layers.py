@@ -68,4 +68,4 @@ def test_import_linter_contracts_are_kept() -> None:
     assert lint_imports is not None, "import-linter is missing: pip install -e '.[test]'"
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "6 kept, 0 broken" in result.stdout, result.stdout
+    assert " kept, 0 broken." in result.stdout, result.stdout
