@@ -103,7 +103,7 @@ def one_per_file(directory: Path, key: str, model: type[Entity]) -> dict[str, En
         assert set(data) == {key}, f"{file.name}: unexpected top-level keys {set(data)}"
         assert len(data[key]) == 1, f"{file.name}: one {key} per file"
         entity = model.model_validate(data[key][0])
-        entity_id: str = entity.id  # type: ignore[attr-defined]  # every per-file entity has an id
+        entity_id = str(vars(entity)["id"])  # every per-file entity has an id
         assert entity_id == file.stem, f"{file.name} holds `{entity_id}`"
         found[entity_id] = entity
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 from core_helpers import PATH_IDS, VALID_CONTENT, overlay
@@ -51,7 +52,8 @@ def test_loading_twice_returns_the_cached_catalog_until_a_file_changes(tmp_path:
 def test_cached_catalog_mappings_are_read_only() -> None:
     catalog = load_catalog(VALID_CONTENT)
     with pytest.raises(TypeError):
-        catalog.paths["x"] = catalog.paths["product-manager"]  # type: ignore[index]
+        writable = cast("dict[str, object]", catalog.paths)  # what a careless caller might assume
+        writable["x"] = catalog.paths["product-manager"]
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:

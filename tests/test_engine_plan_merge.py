@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pathfinder.engine.plan_merge import merge_steps
+from pathfinder.engine.plan_edits import merge_steps
 from pathfinder.plan.models import Step
 
 

@@ -13,7 +13,7 @@ from pathfinder.plan.models import Step
 
 
 def step(step_id: str, hours: int | None, **fields: object) -> Step:
-    return Step(id=step_id, title=step_id, kind="skill", effort_hours=hours, **fields)  # type: ignore[arg-type]
+    return Step(id=step_id, title=step_id, kind="skill", effort_hours=hours, **fields)  # type: ignore[arg-type, unused-ignore]
 
 
 def test_dates_accumulate_in_the_given_order_and_wait_for_pins_and_dependencies() -> None:

@@ -9,8 +9,8 @@ import pytest
 from core_helpers import EXAMPLES, PLAN_FIXTURES
 
 from pathfinder.catalog.catalog import Catalog
+from pathfinder.engine.history import with_history_point
 from pathfinder.engine.results import FitComponent, PathFit, Report
-from pathfinder.plan.history import with_history_point
 from pathfinder.plan.models import Step, new_plan
 from pathfinder.plan.references import check_references
 from pathfinder.plan.schema import plan_json_schema

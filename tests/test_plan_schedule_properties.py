@@ -74,8 +74,9 @@ def test_no_step_is_due_before_a_step_it_depends_on(plan: tuple[Profile, str, st
     for step in steps:
         for dep in step.after:
             assert dep in due, f"{step.id} depends on {dep}, which is not in the plan"
-            if step.due is not None and due[dep] is not None:
-                assert step.due >= due[dep]
+            before = due[dep]
+            if step.due is not None and before is not None:
+                assert step.due >= before
 
 
 @PLAN_PROPERTIES
@@ -123,10 +124,12 @@ def test_at_most_one_certification_of_each_overlapping_set(
     kept = {cert.id for cert in plan[0].certifications if cert.status == "active"} | proposed
     for overlap in CATALOG.overlaps.values():
         chosen = proposed & set(overlap.certifications)
-        assert len(chosen) <= 1, f"{sorted(chosen)} overlap ({overlap.id})"
+        assert len(chosen) <= 1, f"{sorted(str(c) for c in chosen)} overlap ({overlap.id})"
         if kept & set(overlap.superseded_by):
             prerequisites = {dep.removeprefix("cert-") for step in _steps(*plan) for dep in step.after}
-            assert chosen <= prerequisites, f"{sorted(chosen)} proposed although superseded ({overlap.id})"
+            assert chosen <= prerequisites, (
+                f"{sorted(str(c) for c in chosen)} proposed although superseded ({overlap.id})"
+            )
 
 
 @pytest.mark.parametrize("path_id", PATHS)

@@ -1,8 +1,8 @@
 """Spares that have drawn the app ahead of their visitor, on a holding terminal of their own.
 
-A spare whose app supports it (``take_visitor``, see ``pathfinder/tui/ahead.py``) builds the app with an
-empty folder, runs it on a pseudo-terminal nobody looks at until the welcome screen is drawn, tells
-the fork server it is ready, and waits for a visitor on its socket, all inside the app's own event loop.
+A spare whose app supports it (``pathfinder.tui.hosting``, the UI's one door for the host) builds the
+app with an empty folder, runs it on a pseudo-terminal nobody looks at until the welcome screen is drawn,
+tells the fork server it is ready, and waits for a visitor on its socket, all inside the app's own event loop.
 When the visitor's request and PTY arrive, the app lets go of the holding terminal, the spare becomes
 the visitor's session exactly as a fresh child does (``enter_session``: log, controlling terminal,
 limits, directory, user, environment) and the app carries on, for the visitor, on their terminal.
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pathfinder.collector import pause_for_startup
 from pathfinder.serve.launch import _factory_arguments, enter_session
 
 READY = b"ready"
@@ -89,13 +90,17 @@ class Handover:
     def build(self) -> Any:
         """The app, with the empty folder for plans and data; None when it cannot be handed over."""
         request = {"plan_dir": self.scratch, "data_dir": self.scratch, "keyless": False}
+        from pathfinder.tui.hosting import can_run_ahead, when_started
+
+        resume_collector = pause_for_startup()  # this process is the spare's: off until the first frame
         app = self.factory(**_factory_arguments(self.factory, request, self.catalog))
-        return app if hasattr(app, "take_visitor") else None
+        when_started(app, resume_collector)
+        return app if can_run_ahead(app) else None
 
     def run(self, app: Any) -> int | None:
         """Draw ``app`` on the holding terminal, wait for the visitor, run it for them. The app's return
         code; None when no visitor was taken (then ``request`` says whether one came)."""
-        from pathfinder.tui.ahead import run_ahead
+        from pathfinder.tui.hosting import run_ahead
 
         self.holding = HoldingTerminal(*self.size)
         try:
@@ -111,7 +116,7 @@ class Handover:
     async def _arrival(self) -> Any:
         """The visitor, from the fork server's message on the spare's socket; None at end of file."""
         from pathfinder.serve.spares import receive
-        from pathfinder.tui.ahead import Visitor
+        from pathfinder.tui.hosting import Visitor
 
         loop = asyncio.get_running_loop()
         readable: asyncio.Future[None] = loop.create_future()

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pathfinder.collector import pause_for_startup
+
 MiB = 1024 * 1024
 EXIT_CRASHED = 70
 
@@ -152,8 +154,12 @@ def run_child(
     code = EXIT_CRASHED
     try:
         leave_fork_server(close_inherited)
+        from pathfinder.tui.hosting import when_started  # (loaded by the fork server already)
+
         enter_session(request, slave_fd, close_all_but)
+        resume_collector = pause_for_startup()  # this process is the visitor's: off until the first frame
         app = factory(**_factory_arguments(factory, request, catalog))
+        when_started(app, resume_collector)
         app.run()
         code = int(app.return_code or 0)
     except BaseException:

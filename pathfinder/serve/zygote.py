@@ -54,8 +54,9 @@ def window_size(fd: int) -> tuple[int, int] | None:
     return (size.columns, size.lines) if size.columns and size.lines else None
 
 
-def preload(spec: str) -> object:
-    """Warm what every session would otherwise load itself: the catalog and the app's screens."""
+def preload(spec: str, *, share_style_caches: bool) -> object:
+    """Warm what every session would otherwise load itself: the catalog and the app's screens (and,
+    with ``share_style_caches``, install the UI's process-wide style caches for the warm-up to fill)."""
     catalog: object = None
     if spec.startswith("pathfinder."):
         try:
@@ -67,13 +68,9 @@ def preload(spec: str) -> object:
             print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
     import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
 
-    import textual.app
-    import textual.drivers.linux_driver
-    import textual.widgets  # noqa: F401
+    from pathfinder.tui.hosting import prepare_fork_server
 
-    if spec.startswith("pathfinder.tui"):
-        import pathfinder.tui.app  # noqa: F401  (make_app imports it lazily; the zygote pays once)
-
+    prepare_fork_server(spec, share_style_caches=share_style_caches)
     return catalog
 
 
@@ -309,14 +306,10 @@ def main() -> None:
     args = parser.parse_args()
     control = socket.socket(fileno=args.control)
     factory = import_factory(args.app, args.app_path)
-    catalog = preload(args.app)
+    catalog = preload(args.app, share_style_caches=not args.no_warm_up)
     with contextlib.ExitStack() as cleanup:
         scratch = args.scratch or cleanup.enter_context(tempfile.TemporaryDirectory(prefix="pathfinder-"))
         if not args.no_warm_up:
-            from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
-
-            share_css_parse_cache()
-            share_theme_colors()
             warm_up(factory, catalog, scratch)
         gc.collect()
         gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child

@@ -1,8 +1,9 @@
 """A hosted app started before its visitor arrives, then handed to them.
 
-The SSH host (``pathfinder.serve.spares``) builds the app with folders of its own, runs it on a holding
-terminal until its welcome screen is drawn, and waits. When a visitor arrives, :func:`run_ahead` hands
-the app over: the driver lets go of the holding terminal (as for ``App.suspend``), the host makes the
+The SSH host (``pathfinder.serve.spares``, through ``pathfinder.tui.hosting``) builds the app with
+folders of its own, runs it on a holding terminal until its welcome screen is drawn, and waits. When a
+visitor arrives, :func:`run_ahead` hands the app over (:func:`hand_over`; the App itself knows nothing
+of visitors): the driver lets go of the holding terminal (as for ``App.suspend``), the host makes the
 visitor's PTY this process's terminal and applies the session's limits, user and environment, the
 driver starts again on the visitor's terminal, and the app takes the visitor's folders (their saved
 plans, their draft, the note for visitors without a key). What is left for the visitor's time is
@@ -12,18 +13,18 @@ built for is not taken: the app ends unseen and the host builds a fresh one.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from textual.drivers.linux_driver import LinuxDriver
+from pathfinder.tui.compat import app_driver, color_system_for
+from pathfinder.tui.compat.handover_driver import HandoverDriver
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
+    from textual.screen import Screen
 
     from pathfinder.tui.core import PathfinderCore
 
@@ -42,21 +43,9 @@ class Visitor:
     environment; called while the driver has let go of the holding terminal."""
 
 
-class HandoverDriver(LinuxDriver):
-    """Textual's Linux driver, with no keyboard reader while on the holding terminal (nobody types
-    there): letting go of it is then immediate, where stopping the reader takes 0.1–0.2 s."""
-
-    holding = True
-
-    def _run_input_thread(self) -> None:
-        if not self.holding:
-            super()._run_input_thread()
-
-
 def colours_fit(app: PathfinderCore, env: dict[str, str]) -> bool:
     """Whether a terminal with environment ``env`` gets the colours ``app`` was built with."""
-    probe = Console(file=io.StringIO(), force_terminal=True, _environ=env)
-    return probe.color_system == app.console.color_system
+    return color_system_for(env) == app.console.color_system
 
 
 async def run_ahead(
@@ -68,7 +57,7 @@ async def run_ahead(
     ended without being seen."""
     taken = False
 
-    async def hand_over(pilot: Pilot[Any]) -> None:
+    async def wait_for_visitor(pilot: Pilot[Any]) -> None:
         nonlocal taken
         await pilot.pause()
         await pilot.pause()
@@ -78,11 +67,53 @@ async def run_ahead(
             app.exit()
             return
         taken = True
-        app.take_visitor(visitor)
+        hand_over(app, visitor)
 
     app.driver_class = HandoverDriver
-    await app.run_async(auto_pilot=hand_over)
+    await app.run_async(auto_pilot=wait_for_visitor)
     return int(app.return_code or 0) if taken else None
+
+
+def hand_over(app: PathfinderCore, visitor: Visitor) -> None:
+    """Hand ``app``, started ahead on a holding terminal with folders of its own, to ``visitor``: their
+    terminal, then their folders, their saved plans and their draft."""
+    from pathfinder.tui.draft_offer import offer_draft
+    from pathfinder.tui.screens.welcome import WelcomeScreen
+
+    driver = app_driver(app)
+    if driver is None:
+        raise RuntimeError("the app is not running")
+    shown = (app.size.width, app.size.height)
+    driver.suspend_application_mode()
+    visitor.enter()
+    app.plan_dir = visitor.plan_dir
+    app.data_dir = visitor.data_dir
+    app.hosted_keyless = visitor.keyless
+    app.folders_changed()
+    if isinstance(driver, HandoverDriver):
+        driver.holding = False  # the visitor types: a keyboard reader from now on
+    driver.resume_application_mode()  # reports the visitor's size: another size lays out anew
+    size = terminal_size()
+    if size is None or size == shown:
+        app.screen.refresh()  # all of it, once, on the visitor's (blank) terminal
+    else:
+        _repaint_when_laid_out(app, size)
+    if isinstance(app.screen, WelcomeScreen):
+        app.screen.visitor_arrived()
+    app.call_after_refresh(offer_draft, app)
+
+
+def _repaint_when_laid_out(app: PathfinderCore, size: tuple[int, int]) -> None:
+    """Paint the whole screen again once it has been laid out at ``size``: a new layout repaints only
+    what moved, and the visitor's terminal starts blank."""
+    screen = app.screen
+
+    def laid_out(_screen: Screen[Any]) -> None:
+        if (screen.outer_size.width, screen.outer_size.height) == size:
+            screen.screen_layout_refresh_signal.unsubscribe(app)
+            screen.refresh()
+
+    screen.screen_layout_refresh_signal.subscribe(app, laid_out)
 
 
 def terminal_size() -> tuple[int, int] | None:

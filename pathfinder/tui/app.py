@@ -22,10 +22,13 @@ from pathfinder.tui.remembered import Remembered
 from pathfinder.tui.themes import THEMES
 
 if TYPE_CHECKING:
-    from pathfinder.tui.ahead import Visitor
+    pass
 
 EXIT_CRASHED = 70
 """The exit status after an unexpected error (EX_SOFTWARE): scripts and service managers can tell."""
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class PathfinderApp(PathfinderCore):
@@ -33,6 +36,7 @@ class PathfinderApp(PathfinderCore):
 
     CSS_PATH = "app.tcss"
     TITLE = "Pathfinder"
+    CRASH_RETURN_CODE = EXIT_CRASHED
     COMMANDS = App.COMMANDS | {PathfinderCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -78,9 +82,8 @@ class PathfinderApp(PathfinderCore):
         if self.is_running and self._remembered is not None:
             self._remembered.theme_changed(theme)
 
-    def take_visitor(self, visitor: Visitor) -> None:
-        """The visitor's folders bring their own preferences and recent plans."""
-        super().take_visitor(visitor)
+    def folders_changed(self) -> None:
+        """New folders (a hosted visitor's) bring their own preferences and recent plans."""
         if self._remembered is not None:
             self._remembered.load()
             self._remembered.tell_problem()
@@ -254,7 +257,7 @@ class PathfinderApp(PathfinderCore):
 
     # ----- the last line of defence -------------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unexpected_error(self, error: Exception) -> None:
         """An unexpected error ends the app, but the work is kept (draft) and explained, not a traceback.
 
         The traceback goes to ``data_dir/logs/pathfinder.log``. Tests build the app with
@@ -275,20 +278,15 @@ class PathfinderApp(PathfinderCore):
             where = f"The details are in {log_path}." if log_path else ""
             what = f"{type(error).__name__}: {error}"
             self._crash_note = f"Pathfinder stopped after an unexpected error ({what}).\n{kept}{where}"
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
-        """Print a short explanation on exit instead of Textual's traceback (unless tests want it)."""
+    def crash_message(self) -> RenderableType | None:
+        """A short explanation on exit instead of Textual's traceback (unless tests want it)."""
         if not self.catch_crashes:
-            super()._fatal_error()
-            return
+            return None
         from rich.panel import Panel
 
-        self.bell()
-        self._return_code = EXIT_CRASHED
         note = self._crash_note or "Pathfinder stopped after an unexpected error."
-        self._exit_renderables.append(Panel(note, title="Pathfinder stopped", border_style="red"))
-        self._close_messages_no_wait()
+        return Panel(note, title="Pathfinder stopped", border_style="red")
 
     def _log_crash(self, error: Exception) -> Path | None:
         import traceback

@@ -8,8 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
+from pathfinder.tui.compat import CrashHooks
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
 
 if TYPE_CHECKING:
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     from pathfinder.tui.content_cache import ContentSummary
 
 
-class ContentApp(App[int]):
+class ContentApp(CrashHooks):
     """Holds the catalog and how it loads; :class:`pathfinder.tui.core.PathfinderCore` builds on it."""
 
     def _init_content(self, data_dir: Path, content_dir: Path | None, catalog: Catalog | None) -> None:

@@ -7,7 +7,6 @@ plan store are imported when first needed.
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -16,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.screen import Screen
 
+from pathfinder.tui.compat import load_screen_css
+from pathfinder.tui.compat.style_caches import share_css_parse_cache, share_theme_colors
 from pathfinder.tui.content_app import ContentApp
 from pathfinder.tui.screens.welcome import OpeningScreen, WelcomeScreen
-from pathfinder.tui.style_caches import share_css_parse_cache, share_theme_colors
 from pathfinder.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import PathfinderError
     from pathfinder.plan.store import LoadedPlan
-    from pathfinder.tui.ahead import Visitor
     from pathfinder.tui.session import Session
 
 DRAFT_DELAY_SECONDS = 0.8
@@ -51,7 +50,6 @@ class PathfinderCore(ContentApp):
         open_path: Path | None = None,
         catch_crashes: bool = True,
     ) -> None:
-        gc.disable()
         share_css_parse_cache()
         share_theme_colors()
         css_path: list[str | PurePath] | None = None
@@ -75,6 +73,7 @@ class PathfinderCore(ContentApp):
         self._opening_finished = open_path is None
         self._previewed_text = ""
         self._draft_timer: Any = None
+        self._when_started: list[Callable[[], None]] = []
         if self.hosted:
             self.sub_title = "hosted demo"
         self.plan_dir_label = "your plans folder" if self.hosted else str(plan_dir)
@@ -123,7 +122,7 @@ class PathfinderCore(ContentApp):
 
         wizard = WizardScreen(self._first_step())
         # Textual reads a screen's CSS_PATH when the screen is pushed, not for the default screen.
-        self._load_screen_css(wizard)
+        load_screen_css(self, wizard)
         return wizard
 
     def on_mount(self) -> None:
@@ -199,49 +198,18 @@ class PathfinderCore(ContentApp):
         offer_draft(self)
         self.call_after_refresh(self._startup_done)
 
-    def take_visitor(self, visitor: Visitor) -> None:
-        """Hand this hosted app, started ahead on a holding terminal with folders of its own, to
-        ``visitor``: their terminal, then their folders (see ``ahead.py``)."""
-        from pathfinder.tui.ahead import HandoverDriver, terminal_size
-        from pathfinder.tui.draft_offer import offer_draft
-
-        driver = self._driver
-        if driver is None:
-            raise RuntimeError("the app is not running")
-        shown = (self.size.width, self.size.height)
-        driver.suspend_application_mode()
-        visitor.enter()
-        self.plan_dir = visitor.plan_dir
-        self.data_dir = visitor.data_dir
-        self.hosted_keyless = visitor.keyless
-        if isinstance(driver, HandoverDriver):
-            driver.holding = False  # the visitor types: a keyboard reader from now on
-        driver.resume_application_mode()  # reports the visitor's size: another size lays out anew
-        size = terminal_size()
-        if size is None or size == shown:
-            self.screen.refresh()  # all of it, once, on the visitor's (blank) terminal
-        else:
-            self._repaint_when_laid_out(size)
-        if isinstance(self.screen, WelcomeScreen):
-            self.screen.visitor_arrived()
-        self.call_after_refresh(offer_draft, self)
-
-    def _repaint_when_laid_out(self, size: tuple[int, int]) -> None:
-        """Paint the whole screen again once it has been laid out at ``size``: a new layout repaints
-        only what moved, and the visitor's terminal starts blank."""
-        screen = self.screen
-
-        def laid_out(_screen: Screen[Any]) -> None:
-            if (screen.outer_size.width, screen.outer_size.height) == size:
-                screen.screen_layout_refresh_signal.unsubscribe(self)
-                screen.refresh()
-
-        screen.screen_layout_refresh_signal.subscribe(self, laid_out)
+    def when_started(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once start-up is over: the first screen drawn and its chores done (the
+        entry points resume the garbage collector they paused, see ``pathfinder.collector``)."""
+        self._when_started.append(callback)
 
     def _startup_done(self) -> None:
-        """Collect garbage again once start-up work is over; freeze what start-up allocated."""
-        gc.enable()
-        gc.freeze()
+        callbacks, self._when_started = self._when_started, []
+        for callback in callbacks:
+            callback()
+
+    def folders_changed(self) -> None:
+        """Hook: ``plan_dir`` and ``data_dir`` now point elsewhere (a hosted app handed to its visitor)."""
 
     def now(self) -> datetime:
         """An aware timestamp for saves, consistent with the injected clock."""
@@ -314,12 +282,12 @@ class PathfinderCore(ContentApp):
         from pathfinder.tui.screens.wizard import WizardScreen
 
         while len(self.screen_stack) > 1:
-            self.pop_screen()
+            await self.pop_screen()  # removed before a new wizard comes: no two at once
         base = self.screen_stack[0]
         if isinstance(base, WizardScreen):
             await base.start_over(step)
         else:
-            self.push_screen(WizardScreen(step))
+            await self.push_screen(WizardScreen(step))
 
     def resume_plan(self, step: str | None = None) -> None:
         """Back to the open plan, where it was left (its wizard when it is still there), or at ``step``."""
@@ -347,10 +315,9 @@ class PathfinderCore(ContentApp):
         return await self.ask(ConfirmDiscard(question))
 
     async def ask(self, screen: Screen[bool]) -> bool:
-        """Show a yes/no dialog and wait for the answer (from a worker)."""
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self.push_screen(screen, lambda answer: future.set_result(bool(answer)))
-        return await future
+        """Show a yes/no dialog and wait for the answer (from a worker); closed without one, it is a no."""
+        answer: bool | None = await self.push_screen_wait(screen)
+        return bool(answer)
 
     async def open_plan(self, path: Path) -> bool:
         """Open a plan file into a new session (asking first when the open plan has unsaved changes);

@@ -61,8 +61,8 @@ def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
 def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> bool:
     """Append a history point, save atomically to ``path`` (under ``name`` when given), clear the draft,
     put the plan first in the recent plans; notify either way."""
+    from pathfinder.engine.history import with_history_point
     from pathfinder.errors import PathfinderError
-    from pathfinder.plan.history import with_history_point
     from pathfinder.plan.store import save_plan
     from pathfinder.tui.drafts import discard_draft
 

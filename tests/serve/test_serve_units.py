@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -13,6 +14,9 @@ from pathfinder.serve.keys import load_or_create_host_key, safe_name
 from pathfinder.serve.limits import ConnectionRate, SessionSlots
 from pathfinder.serve.terminal import child_environment, clamp_size, safe_term
 from pathfinder.serve.visitors import CommandRefused, export_plan
+
+if TYPE_CHECKING:
+    import asyncssh
 
 
 def test_config_file_then_command_line(tmp_path: Path) -> None:
@@ -116,16 +120,22 @@ class _Channel:
         return None
 
 
+class _Process:
+    """Stands in for asyncssh's SSHServerProcess: the bridge only writes to its stdout."""
+
+    def __init__(self, stdout: _Channel) -> None:
+        self.stdout = stdout
+
+
 async def test_pty_output_is_gathered_into_few_writes_and_arrives_whole() -> None:
     import asyncio
     import os
-    from types import SimpleNamespace
 
     from pathfinder.serve.pty_bridge import PTY_PIECE, PtyBridge, open_pty
 
     master, slave = open_pty(80, 24)
     channel = _Channel()
-    bridge = PtyBridge(master, SimpleNamespace(stdout=channel))  # type: ignore[arg-type]
+    bridge = PtyBridge(master, cast("asyncssh.SSHServerProcess[Any]", _Process(channel)))
     bridge.gather_wait = 1.0  # a loaded test machine may take a while to refill the PTY's buffer
     frame = bytes(range(32, 127)) * 320  # 30400 bytes: eight pieces of a PTY read
     pump = asyncio.ensure_future(bridge.pump_output())
@@ -154,7 +164,7 @@ def test_theme_colours_are_shared_and_equal_to_textual_own() -> None:
     check = (
         "from textual.theme import BUILTIN_THEMES\n"
         "before = {n: t.to_color_system().generate() for n, t in BUILTIN_THEMES.items()}\n"
-        "from pathfinder.tui.style_caches import share_theme_colors\n"
+        "from pathfinder.tui.compat.style_caches import share_theme_colors\n"
         "assert share_theme_colors() and not share_theme_colors()\n"
         "for n, t in BUILTIN_THEMES.items():\n"
         "    first = t.to_color_system().generate(); first['x'] = 'changed by a caller'\n"

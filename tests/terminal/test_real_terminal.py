@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,11 @@ def test_broken_plan_shows_file_and_line_without_a_traceback(terminal: Terminal)
     assert broken.read_bytes() == original, "the broken file was changed"
 
 
+def opened(name: str) -> Callable[[str], bool]:
+    """A check of the screen: the plan file ``name`` is open (in the title) and no dialog is over it."""
+    return lambda screen: f"Pathfinder — {name}" in screen and "Open a plan" not in screen
+
+
 def test_switching_plans_back_and_forth_keeps_the_app_running(terminal: Terminal) -> None:
     """`pathfinder A.toml`, ctrl+o B, ctrl+o A, quit: the app ran throughout and exits with 0 (switching
     plans used to crash it with DuplicateIds and exit 0 all the same)."""
@@ -152,9 +158,7 @@ def test_switching_plans_back_and_forth_keeps_the_app_running(terminal: Terminal
         terminal.wait_for("Open a plan", "the open dialog")
         terminal.type(str(path))
         terminal.press("Enter")
-        terminal.wait_until(
-            lambda text, name=name: name in text and "Open a plan" not in text, f"{name} open"
-        )
+        terminal.wait_until(opened(name), f"{name} open")
     terminal.settle()
     terminal.press("C-q")
     assert_shell_restored(terminal)

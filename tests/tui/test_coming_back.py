@@ -7,13 +7,13 @@ import io
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Input, OptionList
-from tui_helpers import DATA, NOW, AppFactory, settle
+from textual.widgets import DataTable, Input, OptionList, Static
+from tui_helpers import DATA, NOW, AppFactory, AppPilot, current_step, settle
 
 from pathfinder.plan.store import load_plan
 from pathfinder.preferences import CONFIG_FILE
 from pathfinder.recents import read_recents, remember
-from pathfinder.tui.ahead import Visitor
+from pathfinder.tui.ahead import Visitor, hand_over
 from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.screens.dialogs import SaveDialog
 from pathfinder.tui.screens.welcome import WelcomeScreen
@@ -39,7 +39,7 @@ def listed(app: PathfinderApp) -> list[str]:
     return [str(listing.get_option_at_index(index).prompt) for index in range(listing.option_count)]
 
 
-async def plans_listed(pilot: object, app: PathfinderApp) -> list[str]:
+async def plans_listed(pilot: AppPilot, app: PathfinderApp) -> list[str]:
     await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
     await settle(pilot, lambda: bool(listed(app)) and not listed(app)[0].startswith("looking"))
     return listed(app)
@@ -143,7 +143,7 @@ async def test_resume_returns_to_the_open_plan_with_its_unsaved_edits(
         wizard.query_one(DataTable).focus()
         await pilot.press("space")  # a status change: unsaved
         await pilot.press("f2")
-        await settle(pilot, lambda: wizard.current == "background" and bool(wizard.query("#role-title")))
+        await settle(pilot, lambda: current_step(app) == "background" and bool(wizard.query("#role-title")))
         wizard.query_one("#role-title", Input).value = "Half-typed title"  # not committed yet
 
         await pilot.press("ctrl+g")
@@ -153,7 +153,7 @@ async def test_resume_returns_to_the_open_plan_with_its_unsaved_edits(
         assert SAMPLE_NAME in str(resume.prompt)
         await pilot.press("r")
         await settle(pilot, lambda: app.screen is wizard)
-        assert wizard.current == "background"
+        assert current_step(app) == "background"
         assert wizard.query_one("#role-title", Input).value == "Half-typed title"
         assert app.session is not None and app.session.dirty
         assert app.session.plan.steps[0].status != load_plan(SAMPLE).plan.steps[0].status
@@ -214,14 +214,14 @@ async def test_a_visitor_gets_their_own_preferences_and_recent_plans(
     app = build_app(hosted=True)  # started on folders of its own
     async with app.run_test(size=(120, 30)) as pilot:
         await plans_listed(pilot, app)
-        app.take_visitor(arriving)
+        hand_over(app, arriving)
         await settle(pilot, lambda: app.theme == "pathfinder-high-contrast")
         (data / "config" / CONFIG_FILE).write_text('theme = "purple"\n', encoding="utf-8")
-        app.take_visitor(arriving)  # (as if they came back with a config the app cannot use)
+        hand_over(app, arriving)  # (as if they came back with a config the app cannot use)
         await settle(pilot, lambda: "Preferences not read" in notes(app) or "purple" in notes(app))
         assert "your config.toml:1" in notes(app) and str(tmp_path) not in notes(app)
         (data / "config" / CONFIG_FILE).write_text('theme = "high-contrast"\n', encoding="utf-8")
-        app.take_visitor(arriving)
+        hand_over(app, arriving)
         await settle(pilot, lambda: app.theme == "pathfinder-high-contrast")
         await settle(pilot, lambda: any("The visitor's plan" in row for row in listed(app)))
         missing = next(row for row in listed(app) if "A plan since deleted" in row)
@@ -257,7 +257,7 @@ async def test_help_tells_how_to_come_back(build_app: AppFactory) -> None:
         await pilot.press("f1")
         await settle(pilot, lambda: bool(app.screen.query("#help-keys")))
         console = Console(width=300, record=True, file=io.StringIO())
-        for widget in app.screen.query("#help-body Static"):
+        for widget in app.screen.query("#help-body Static").results(Static):
             console.print(widget.content)
     text = " ".join(console.export_text().split())
     for words in ("resume the plan that is open", "named on its first save", "recent plans", "config.toml"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tui_helpers import CONTENT, DATA, AppFactory, settle
+from tui_helpers import CONTENT, DATA, AppFactory, current_step, settle
 
 from pathfinder.catalog.loader import load_catalog
 from pathfinder.tui.content_cache import load_catalog_cached, read_summary
@@ -72,5 +72,5 @@ async def test_a_plan_opened_with_a_warm_cache_paints_before_the_content_loads(
         assert app.screen.query_one("#target", Picker).value == "project-manager"
         await settle(pilot, lambda: app.catalog_ready.is_set())
         await pilot.press("f6")
-        await settle(pilot, lambda: app.screen.current == "compare")  # type: ignore[attr-defined]
+        await settle(pilot, lambda: current_step(app) == "compare")
         assert app.catalog is not None and "project-manager" in app.catalog.paths

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, OptionList, Select
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, current_step, settle, wizard_screen
 
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.step_dialog import StepDialog
@@ -49,7 +49,7 @@ async def test_export_writes_markdown_next_to_the_plan(build_app: AppFactory) ->
         await settle(pilot, lambda: app.catalog is not None)
         await pilot.press("n")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
-        app.screen.go("plan", check=False)
+        wizard_screen(app).go("plan", check=False)
         await settle(pilot, lambda: app.screen.query("#target"))
         app.screen.query_one("#target", Picker).value = "project-manager"
         await pilot.pause()
@@ -106,3 +106,39 @@ async def test_palette_jumps_to_a_step(build_app: AppFactory) -> None:
         await settle(pilot, first_is_skills)
         await pilot.press("enter")
         await settle(pilot, lambda: getattr(app.screen, "current", None) == "skills")
+
+
+async def test_each_number_on_the_compare_step_opens_its_explanation(build_app: AppFactory) -> None:
+    """Messages up: a column says which number was opened; the compare pane explains it."""
+    from pathfinder.tui.screens.compare import PathColumn
+    from pathfinder.tui.screens.explain import ExplainScreen
+
+    opened: list[PathColumn.NumberOpened] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, PathColumn.NumberOpened) and message not in opened:
+            opened.append(message)
+
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot, lambda: current_step(app) == "plan")
+        await pilot.press("f6")
+        await settle(pilot, lambda: current_step(app) == "compare")
+        screen = app.screen
+        for selector, index, title in (
+            ("#numbers-left", 0, "Why "),
+            ("#numbers-left", 1, "points"),
+            ("#certs-right", 0, ""),
+            ("#ranked", 0, "Why "),
+        ):
+            numbers = screen.query_one(selector, OptionList)
+            numbers.focus()
+            numbers.highlighted = index
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, ExplainScreen))
+            explained = app.screen
+            assert isinstance(explained, ExplainScreen) and title in explained.title_text, selector
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is screen)
+        assert [(message.column.side, message.certification) for message in opened] == [
+            ("left", False), ("left", False), ("right", True)]  # fmt: skip

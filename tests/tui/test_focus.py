@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import Button, Input, Static
-from tui_helpers import AppFactory, settle
+from tui_helpers import AppFactory, current_step, settle
 
 from pathfinder.tui.screens.dialogs import ConfirmQuit, OpenDialog
 from pathfinder.tui.screens.welcome import WelcomeScreen
@@ -89,7 +89,7 @@ async def test_next_on_the_last_step_says_it_saves(build_app: AppFactory) -> Non
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
         assert "Save" in str(app.screen.query_one("#nav-next", ActionBar).render())
         await pilot.press("f6")
-        await settle(pilot, lambda: app.screen.current == "compare")
+        await settle(pilot, lambda: current_step(app) == "compare")
         assert "Next" in str(app.screen.query_one("#nav-next", ActionBar).render())
 
 

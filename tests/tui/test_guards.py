@@ -6,27 +6,28 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, AppPilot, session_of, settle
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.drafts import drafts_dir
-from pathfinder.tui.screens.dialogs import ConfirmQuit, DraftOffer, ErrorScreen
+from pathfinder.tui.screens.dialogs import ConfirmDiscard, ConfirmQuit, DraftOffer, ErrorScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
 
 
-async def start_wizard(app: object, pilot: object) -> WizardScreen:
-    await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.catalog is not None)  # type: ignore[attr-defined]
-    await pilot.press("n")  # type: ignore[attr-defined]
-    await settle(pilot, lambda: isinstance(app.screen, WizardScreen))  # type: ignore[attr-defined]
-    screen = app.screen  # type: ignore[attr-defined]
+async def start_wizard(app: PathfinderApp, pilot: AppPilot) -> WizardScreen:
+    await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.catalog is not None)
+    await pilot.press("n")
+    await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+    screen = app.screen
     assert isinstance(screen, WizardScreen)
     return screen
 
 
-async def submit(pilot: object, screen: object, selector: str) -> None:
+async def submit(pilot: AppPilot, screen: WizardScreen, selector: str) -> None:
     """Press enter in a form field, which saves the form (as a user would)."""
-    screen.query_one(selector, Input).focus()  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+    screen.query_one(selector, Input).focus()
+    await pilot.press("enter")
 
 
 def errors_text(screen: WizardScreen, selector: str = "#form-errors") -> str:
@@ -96,6 +97,28 @@ async def test_quit_with_unsaved_changes_asks_first(build_app: AppFactory) -> No
         await settle(pilot, lambda: isinstance(app.screen, ConfirmQuit))
         await pilot.click("#yes")
         await settle(pilot, lambda: not app.is_running)
+
+
+async def test_a_new_profile_over_unsaved_work_asks_first(build_app: AppFactory) -> None:
+    """Starting a new profile with unsaved changes asks; "no" keeps the work, "yes" starts afresh."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await start_wizard(app, pilot)
+        screen.query_one("#role-background", Select).value = "teacher"
+        screen.query_one("#role-start", Input).value = "2019-09"
+        await submit(pilot, screen, "#role-start")
+        worked_on = session_of(app)
+        assert worked_on.dirty
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.click("#no")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert app.session is worked_on and worked_on.dirty
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDiscard))
+        await pilot.click("#yes")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.session is not worked_on)
+        assert session_of(app).profile.roles == [] and not session_of(app).dirty
 
 
 async def test_a_draft_left_behind_is_offered_back(build_app: AppFactory, data_dir: Path) -> None:
@@ -234,3 +257,18 @@ async def test_opening_a_plan_with_a_newer_draft_offers_it_with_restore_focused(
             pilot, lambda: app.session is not None and app.session.plan.name == "Edited after the last save"
         )
         assert app.session is not None and app.session.dirty and app.session.path == plan_path
+
+
+async def test_a_new_profile_can_be_started_from_inside_the_wizard(build_app: AppFactory) -> None:
+    """The command palette's "New profile" while the wizard is open replaces the wizard (it used to end
+    the app: the new wizard took the id of the one still on the stack)."""
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_wizard(app, pilot)
+        first = session_of(app)
+        first_wizard = app.screen
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen is not first_wizard)
+        await app.workers.wait_for_complete()
+        assert session_of(app) is not first and app.is_running
+        assert [type(screen) for screen in app.screen_stack] == [WelcomeScreen, WizardScreen]

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from tui_helpers import DATA, NOW, AppFactory, settle
 
 from pathfinder.plan.models import new_plan
-from pathfinder.tui.ahead import Visitor, colours_fit
+from pathfinder.tui.ahead import Visitor, colours_fit, hand_over
 from pathfinder.tui.drafts import save_draft
 from pathfinder.tui.screens.dialogs import DraftOffer
 from pathfinder.tui.screens.welcome import WelcomeScreen
@@ -37,7 +37,7 @@ async def test_the_visitor_gets_their_saved_plans_and_their_draft(
     async with app.run_test(size=(100, 30)) as pilot:
         listing = app.screen.query_one("#saved-plans", OptionList)
         await settle(pilot, lambda: str(listing.get_option_at_index(0).prompt).startswith("No plans yet"))
-        app.take_visitor(arriving)
+        hand_over(app, arriving)
         assert entered == ["in"]  # the host made the process the visitor's session in between
         await settle(pilot, lambda: isinstance(app.screen, DraftOffer))
         await pilot.pause()
@@ -56,7 +56,7 @@ async def test_a_visitor_without_a_key_is_told_plans_last_one_visit(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         assert not app.screen.query("#keyless-note")
-        app.take_visitor(visitor(tmp_path, keyless=True, entered=[]))
+        hand_over(app, visitor(tmp_path, keyless=True, entered=[]))
         await settle(pilot, lambda: bool(app.screen.query("#keyless-note")))
         assert app.hosted_keyless
         listing = app.screen.query_one("#saved-plans", OptionList)
@@ -70,3 +70,10 @@ async def test_colours_decide_whether_a_visitor_can_be_taken(build_app: AppFacto
         assert colours_fit(app, {"TERM": "xterm-256color"}) == (built_for == "256")
         assert colours_fit(app, {"TERM": "xterm", "COLORTERM": "truecolor"}) == (built_for == "truecolor")
         assert not colours_fit(app, {"TERM": "xterm"}) or built_for == "standard"
+
+
+def test_the_app_knows_nothing_of_visitors() -> None:
+    """Hosting lives in the host's door (``pathfinder.tui.hosting`` and ``ahead.py``), not in the App."""
+    from pathfinder.tui.app import PathfinderApp
+
+    assert [name for name in dir(PathfinderApp) if "visitor" in name.lower()] == []

@@ -139,6 +139,15 @@ class Journey(RuleBasedStateMachine):
 
         return self.run(act())
 
+    def type_into(self, selector: str, text: str) -> None:
+        assert self.app is not None
+        self.app.screen.query_one(selector, Input).value = text
+
+    @staticmethod
+    def put_cursor(table: StepTable, row: int) -> None:
+        table.focus()
+        table.move_cursor(row=row % max(table.row_count, 1))
+
     def resume(self) -> None:
         """Back to the open plan, as "Resume" on the welcome screen does."""
         self.do(lambda: self.app.resume_plan())  # type: ignore[union-attr]
@@ -174,9 +183,7 @@ class Journey(RuleBasedStateMachine):
         dirty = self.app.session is not None and self.app.session.dirty
         self.press("ctrl+o")
         self.settle(lambda: isinstance(self.app.screen, OpenDialog))  # type: ignore[union-attr]
-        self.do(
-            lambda: setattr(self.app.screen.query_one("#open-input", Input), "value", str(self.plans[which]))
-        )  # type: ignore[union-attr]
+        self.do(lambda: self.type_into("#open-input", str(self.plans[which])))
         self.press("enter")
         if dirty:
             self.settle(lambda: isinstance(self.app.screen, ConfirmDiscard))  # type: ignore[union-attr]
@@ -241,7 +248,7 @@ class Journey(RuleBasedStateMachine):
     def edit_a_step(self, row: int, key: str) -> None:
         assert self.wizard is not None
         table = self.wizard.query_one(StepTable)
-        self.do(lambda: (table.focus(), table.move_cursor(row=row % max(table.row_count, 1))))
+        self.do(lambda: self.put_cursor(table, row))
         self.press(key)
 
     @precondition(lambda self: self.app is not None and self.app.session is not None)
@@ -273,7 +280,7 @@ class Journey(RuleBasedStateMachine):
             self.settle(lambda: isinstance(self.app.screen, SaveDialog))  # type: ignore[union-attr]
             self.saves += 1
             name = f"saved-{self.saves}.toml"
-            self.do(lambda: setattr(self.app.screen.query_one("#save-input", Input), "value", name))  # type: ignore[union-attr]
+            self.do(lambda: self.type_into("#save-input", name))
             self.press("enter")
         self.settle(lambda: not self.app.session.dirty)  # type: ignore[union-attr]
         path = self.app.session.path

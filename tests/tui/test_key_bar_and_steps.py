@@ -6,8 +6,9 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from textual.widgets import DataTable, TextArea
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, current_step, settle
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.screens.dialogs import TomlView
 from pathfinder.tui.screens.help import HelpScreen
 from pathfinder.tui.screens.wizard import WizardScreen
@@ -18,8 +19,8 @@ from pathfinder.tui.widgets.steps import StepBar
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 
 
-def footer_text(app: object) -> str:
-    footer = app.screen.query_one(Footer)  # type: ignore[attr-defined]
+def footer_text(app: PathfinderApp) -> str:
+    footer = app.screen.query_one(Footer)
     return "".join(segment.text for segment in footer.render_line(0))
 
 
@@ -27,7 +28,7 @@ async def test_footer_shows_the_focused_widgets_keys_and_the_palette(build_app: 
     """On the plan step the table's keys come first, the palette key sits at the right end."""
     app = build_app(open_path=SAMPLE)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and current_step(app) == "plan")
         await settle(pilot, lambda: isinstance(app.focused, DataTable))
         await settle(pilot, lambda: "Status" in footer_text(app))
         text = footer_text(app)
@@ -80,12 +81,12 @@ async def test_step_bar_marks_steps_and_a_click_goes_to_a_completed_step(build_a
     """Completed steps are ticked, the current one numbered; clicking "Skills" opens the skills step."""
     app = build_app(open_path=SAMPLE)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and current_step(app) == "plan")
         bar = app.screen.query_one(StepBar)
         top = "".join(segment.text for segment in bar.render_line(0))
         assert "✓ Background" in top and "✓ Skills" in top and "6 Plan" in top
         await pilot.click(StepBar, offset=(top.index("✓ Skills") + 2, 0))
-        await settle(pilot, lambda: app.screen.current == "skills")  # type: ignore[attr-defined]
+        await settle(pilot, lambda: current_step(app) == "skills")
         top = "".join(segment.text for segment in bar.render_line(0))
         assert "4 Skills" in top and "✓ Plan" in top
 
@@ -102,7 +103,7 @@ async def test_step_bar_ignores_clicks_on_steps_not_reached(build_app: AppFactor
         assert "1 Background" in top and "6 Plan" in top
         await pilot.click(StepBar, offset=(top.index("6 Plan") + 2, 0))
         await pilot.pause()
-        assert app.screen.current == "background"  # type: ignore[attr-defined]
+        assert current_step(app) == "background"
 
 
 async def test_plan_actions_work_with_mouse_and_keyboard(build_app: AppFactory, tmp_path: Path) -> None:
@@ -111,7 +112,7 @@ async def test_plan_actions_work_with_mouse_and_keyboard(build_app: AppFactory, 
     plan.write_bytes(SAMPLE.read_bytes())
     app = build_app(open_path=plan)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.current == "plan")
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and current_step(app) == "plan")
         bar = app.screen.query_one("#plan-buttons", ActionBar)
         line = "".join(segment.text for segment in bar.render_line(0))
         await pilot.click("#plan-buttons", offset=(line.index("As TOML") + 1, 0))

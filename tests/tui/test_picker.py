@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, OptionList
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, session_of, settle
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.screens.wizard import WizardScreen
 from pathfinder.tui.widgets.picker import Picker, PickerList
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 
 
-def picker_line(app: object) -> str:
-    picker = app.screen.query_one("#target", Picker)  # type: ignore[attr-defined]
+def picker_line(app: PathfinderApp) -> str:
+    picker = app.screen.query_one("#target", Picker)
     return "".join(segment.text for segment in picker.render_line(0))
 
 
@@ -30,12 +31,10 @@ async def test_choosing_a_target_from_the_list_regenerates_the_steps(build_app: 
         assert listing.highlighted_option is not None and listing.highlighted_option.id == "project-manager"
         await pilot.press("up", "enter")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
-        assert (
-            app.session is not None
-            and app.session.plan.target == listing.get_option_at_index(listing.highlighted or 0).id
-        )
-        assert app.session.plan.target != "project-manager" and app.session.dirty
-        assert picker_line(app).startswith(app.path_names()[app.session.plan.target])
+        target = session_of(app).plan.target
+        assert target is not None and target == listing.get_option_at_index(listing.highlighted or 0).id
+        assert target != "project-manager" and session_of(app).dirty
+        assert picker_line(app).startswith(app.path_names()[target])
 
 
 async def test_escape_or_a_click_outside_keeps_the_target(build_app: AppFactory) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from textual.widgets import DataTable, Input, OptionList, Static
-from tui_helpers import DATA, TODAY, AppFactory, settle
+from tui_helpers import DATA, TODAY, AppFactory, AppPilot, settle, wizard_screen
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.screens.plan_settings import PaceDialog, SecondTargetDialog
 from pathfinder.tui.screens.step_detail import StepDetail
 from pathfinder.tui.screens.step_dialog import StepDialog
@@ -15,8 +16,8 @@ from pathfinder.tui.screens.wizard import WizardScreen
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 
 
-async def _on_plan(pilot: object, app: object) -> None:
-    await settle(pilot, lambda: getattr(app.screen, "current", None) == "plan")  # type: ignore[attr-defined]
+async def _on_plan(pilot: AppPilot, app: PathfinderApp) -> None:
+    await settle(pilot, lambda: getattr(app.screen, "current", None) == "plan")
 
 
 def _line(app: object) -> str:
@@ -136,7 +137,7 @@ async def test_the_palette_exports_a_calendar_next_to_the_plan(
         await settle(pilot, lambda: app.catalog is not None)
         await pilot.press("n")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
-        app.screen.go("plan", check=False)
+        wizard_screen(app).go("plan", check=False)
         await settle(pilot, lambda: app.screen.query("#target"))
         from pathfinder.tui.widgets.picker import Picker
 

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from tui_helpers import DATA, AppFactory, settle
+from tui_helpers import DATA, AppFactory, current_step, session_of, settle
 
-from pathfinder.tui.screens.skill_list import DetailView, RefillableOptionList
+from pathfinder.tui.compat.option_list import DetailView, RefillableOptionList
 
 SAMPLE = DATA / "plans" / "sample-plan.toml"
 
@@ -225,3 +225,32 @@ async def test_clicking_a_skill_highlights_it_and_shows_its_description(build_ap
         await pilot.click(listing, offset=(6, 1 + target))  # 1: the list's top border
         await settle(pilot, lambda: listing.highlighted == target)
         assert isinstance(shown.content, Group) and "Project planning" in str(shown.content.renderables[0])
+
+
+async def test_the_list_posts_what_was_pressed_and_the_pane_rates(build_app: AppFactory) -> None:
+    """Messages up: keys in the list become messages (seen on their way up), which the skills pane
+    handles; a letter typed in the list goes to the filter box."""
+    from pathfinder.tui.screens.skills import RatingList
+
+    seen: list[object] = []
+
+    def hook(message: object) -> None:  # called as the message reaches each node on its way up
+        wanted = isinstance(message, RatingList.Rated | RatingList.Stepped | RatingList.FilterWanted)
+        if wanted and not any(message is earlier for earlier in seen):
+            seen.append(message)
+
+    app = build_app(open_path=SAMPLE)
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle(pilot, lambda: current_step(app) == "plan")
+        await pilot.press("f5")
+        await settle(pilot, lambda: current_step(app) == "skills")
+        listing = app.screen.query_one("#skill-list", RatingList)
+        listing.focus()
+        listing.highlighted = listing.get_option_index("prioritisation")
+        await pilot.press("2", "right")
+        assert [type(message) for message in seen] == [RatingList.Rated, RatingList.Stepped]
+        assert session_of(app).profile.skills["prioritisation"] == 3 and session_of(app).dirty
+        await pilot.press("b")
+        assert isinstance(seen[-1], RatingList.FilterWanted) and seen[-1].typed == "b"
+        box = app.screen.query_one("#skill-filter", Input)
+        assert box.value == "b" and app.focused is box

@@ -84,3 +84,69 @@ async def test_a_new_visitor_sees_no_plans_at_once_and_saved_plans_are_listed(
     async with app.run_test(size=(100, 30)) as pilot:
         listing = app.screen.query_one("#saved-plans", OptionList)
         await settle(pilot, lambda: "Sam's move" in str(listing.get_option_at_index(0).prompt))
+
+
+def test_building_the_app_leaves_the_garbage_collector_alone(build_app: AppFactory) -> None:
+    """An app built but never run (a test, a script) must not switch the collector off for the process."""
+    import gc
+
+    assert gc.isenabled()
+    build_app()
+    assert gc.isenabled()
+
+
+def test_the_collector_paused_for_start_up_resumes_once_the_first_screen_is_drawn(
+    build_app: AppFactory,
+) -> None:
+    """What the ``pathfinder`` command does: collector off while the app starts, back on (and start-up's
+    objects frozen) once the welcome screen is drawn, not before."""
+    import asyncio
+    import gc
+
+    from pathfinder.collector import pause_for_startup
+
+    seen: dict[str, bool] = {}
+
+    async def run() -> None:
+        resume = pause_for_startup()
+        try:
+            app = build_app()
+            app.when_started(resume)
+            app.when_started(lambda: seen.update(on_after_start=gc.isenabled()))
+            async with app.run_test(size=(80, 24)) as pilot:
+                seen["off_while_starting"] = not gc.isenabled()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                await pilot.pause()
+                seen["on_when_started"] = gc.isenabled()
+        finally:
+            resume()
+
+    gc.unfreeze()
+    try:
+        asyncio.run(run())
+        assert seen == {"off_while_starting": True, "on_after_start": True, "on_when_started": True}
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_pausing_the_collector_restores_its_state_once() -> None:
+    import gc
+
+    from pathfinder.collector import pause_for_startup
+
+    gc.disable()
+    try:
+        resume = pause_for_startup()
+        resume()
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.enable()
+    resume = pause_for_startup()
+    assert not gc.isenabled()
+    resume()
+    resume()
+    assert gc.isenabled()
+    gc.unfreeze()

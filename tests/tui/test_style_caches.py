@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.css.stylesheet import Stylesheet
 
-from pathfinder.tui.style_caches import share_css_parse_cache
+from pathfinder.tui.compat.style_caches import share_css_parse_cache
 
 CSS = "Static { color: $primary; }"
 

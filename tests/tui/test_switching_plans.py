@@ -61,14 +61,24 @@ async def test_home_then_new_profile_from_a_plan_opened_at_start(
         await pilot.press("ctrl+g")
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         await pilot.press("n")
-        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.session.path is None)
+        await settle(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WizardScreen) and app.session is not None and app.session.path is None
+            ),
+        )
         await pilot.press("ctrl+g")
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         await pilot.press("o")
         await settle(pilot, lambda: isinstance(app.screen, OpenDialog))
         app.screen.query_one("#open-input", Input).value = str(first)
         await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, WizardScreen) and app.session.path == first)
+        await settle(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WizardScreen) and app.session is not None and app.session.path == first
+            ),
+        )
 
 
 async def test_opening_another_plan_with_unsaved_changes_asks_first(

@@ -6,7 +6,6 @@ removes and reorders custom steps. Save with ctrl+s; export Markdown; see progre
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -41,14 +40,6 @@ def progress_bar(done: int, skipped: int, total: int, width: int = 16) -> str:
 def clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
-def custom_step_id(title: str, taken: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "step"
-    candidate, number = f"custom-{slug}", 2
-    while candidate in taken:
-        candidate, number = f"custom-{slug}-{number}", number + 1
-    return candidate
 
 
 class StepTable(DataTable[Text]):
@@ -147,7 +138,7 @@ class PlanPane(WizardPane):
         target left); otherwise the profile changed and the steps follow it.
         """
         from pathfinder.engine import plan_steps
-        from pathfinder.engine.plan_merge import merge_steps
+        from pathfinder.engine.plan_edits import merge_steps
 
         plan = self.session.plan
         also = plan.also if plan.also != target else None
@@ -364,6 +355,7 @@ class PlanPane(WizardPane):
         self.app.push_screen(StepDialog(steps[row]), edited)
 
     def add_step(self) -> None:
+        from pathfinder.engine.plan_edits import custom_step_id
         from pathfinder.plan.models import Step
         from pathfinder.tui.screens.step_dialog import StepDialog
 

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES, Skill
+from pathfinder.tui.compat.option_list import DetailView, RefillableOptionList
 from pathfinder.tui.screens.pane import WizardPane
-from pathfinder.tui.screens.skill_list import DetailView, RefillableOptionList
 
 NAME_WIDTH = 26
 FILTER_AFTER_ECHO_SECONDS = 0.002
@@ -59,42 +60,55 @@ class RatingList(RefillableOptionList):
         Binding("slash", "filter", "Filter", id="filter", tooltip="Type to filter the skills"),
     ]
 
+    class Rated(Message):
+        """A rating key: rate the highlighted skill ``level``."""
+
+        def __init__(self, level: int) -> None:
+            super().__init__()
+            self.level = level
+
+    class Stepped(Message):
+        """Left or right: the highlighted skill's rating one lower (-1) or higher (+1)."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    class SuggestionAccepted(Message):
+        """``a``: keep the suggested rating of the highlighted skill."""
+
+    class AllSuggestionsAccepted(Message):
+        """``A``: keep every suggested rating."""
+
+    class FilterWanted(Message):
+        """``/``, or a letter typed in the list: go to the filter box, with ``typed`` added to it."""
+
+        def __init__(self, typed: str = "") -> None:
+            super().__init__()
+            self.typed = typed
+
     def on_key(self, event: events.Key) -> None:
         """Letters typed in the list go to the filter box (type to filter)."""
         character = event.character
         if character and character.isprintable() and character not in "01234aA/? " and event.is_printable:
-            pane = self.pane
-            if pane is not None:
-                event.stop()
-                event.prevent_default()
-                box = pane.query_one("#skill-filter", Input)
-                box.value += character
-                box.cursor_position = len(box.value)
-                box.focus()
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.FilterWanted(character))
 
     def action_rate(self, level: int) -> None:
-        if self.pane is not None:
-            self.pane.rate_highlighted(level)
-
-    @property
-    def pane(self) -> SkillsPane | None:
-        return next((a for a in self.ancestors if isinstance(a, SkillsPane)), None)
+        self.post_message(self.Rated(level))
 
     def action_step(self, delta: int) -> None:
-        if self.pane is not None:
-            self.pane.step_highlighted(delta)
+        self.post_message(self.Stepped(delta))
 
     def action_accept(self) -> None:
-        if self.pane is not None:
-            self.pane.accept_highlighted()
+        self.post_message(self.SuggestionAccepted())
 
     def action_accept_all(self) -> None:
-        if self.pane is not None:
-            self.pane.accept_all()
+        self.post_message(self.AllSuggestionsAccepted())
 
     def action_filter(self) -> None:
-        if self.pane is not None:
-            self.pane.query_one("#skill-filter", Input).focus()
+        self.post_message(self.FilterWanted())
 
 
 class SkillsPane(WizardPane):
@@ -120,7 +134,7 @@ class SkillsPane(WizardPane):
 
     def on_mount(self) -> None:
         self._shown: list[tuple[str | None, str]] | None = None
-        self._options: dict[str, Option] = {}
+        self._skill_options: dict[str, Option] = {}
         self._summary: str | None = None
         self._filter_pending = False
         self._detail_for: tuple[str, int, int | None] | None = ("", -1, None)  # nothing shown yet
@@ -140,15 +154,9 @@ class SkillsPane(WizardPane):
 
     def suggestions(self) -> dict[str, int]:
         """Suggested levels from the person's backgrounds, for skills not yet rated."""
-        suggested: dict[str, int] = {}
-        for role in self.profile.roles:
-            background = self.catalog.backgrounds.get(role.background or "")
-            if background is None:
-                continue
-            for item in background.transferable:
-                suggested[item.skill] = max(suggested.get(item.skill, 0), item.level)
-        rated = self.profile.skills
-        return {skill: level for skill, level in suggested.items() if skill not in rated}
+        from pathfinder.engine.suggestions import suggested_skill_levels
+
+        return suggested_skill_levels(self.profile, self.catalog)
 
     def prompt(self, skill: Skill, suggested: dict[str, int]) -> str:
         name = skill.name if len(skill.name) <= NAME_WIDTH else skill.name[: NAME_WIDTH - 1] + "…"
@@ -198,12 +206,12 @@ class SkillsPane(WizardPane):
         keep = highlighted.id if highlighted is not None else None
         options: list[Option] = []
         for option_id, prompt in shown:
-            option = self._options.get(option_id) if option_id is not None else None
+            option = self._skill_options.get(option_id) if option_id is not None else None
             if option is None or option.prompt != prompt:
                 disabled = option_id is None or option_id.startswith("cat-")
                 option = Option(prompt, id=option_id, disabled=disabled)
                 if option_id is not None:
-                    self._options[option_id] = option
+                    self._skill_options[option_id] = option
             options.append(option)
         listing.set_options(options)
         index = None
@@ -293,6 +301,30 @@ class SkillsPane(WizardPane):
         self.rebuild_prompt(listing, skill, suggested)
         self.update_summary(suggested)
         self.show_detail(suggested)
+
+    @on(RatingList.Rated)
+    def rating_key(self, event: RatingList.Rated) -> None:
+        self.rate_highlighted(event.level)
+
+    @on(RatingList.Stepped)
+    def stepping_key(self, event: RatingList.Stepped) -> None:
+        self.step_highlighted(event.delta)
+
+    @on(RatingList.SuggestionAccepted)
+    def suggestion_accepted(self) -> None:
+        self.accept_highlighted()
+
+    @on(RatingList.AllSuggestionsAccepted)
+    def all_suggestions_accepted(self) -> None:
+        self.accept_all()
+
+    @on(RatingList.FilterWanted)
+    def filter_wanted(self, event: RatingList.FilterWanted) -> None:
+        box = self.query_one("#skill-filter", Input)
+        if event.typed:
+            box.value += event.typed
+            box.cursor_position = len(box.value)
+        box.focus()
 
     def rate_highlighted(self, level: int) -> None:
         skill = self.highlighted_skill()

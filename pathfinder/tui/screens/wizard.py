@@ -74,12 +74,12 @@ class WizardScreen(Screen[None]):
     def _breakpoint_class(cls) -> str:
         """The width class Textual would set on the first resize, set now so that the first layout
         does not have to restyle every widget of the screen a second time."""
-        from textual._context import active_app
+        from pathfinder.tui.compat import running_app
 
-        try:
-            width = active_app.get().size.width
-        except LookupError:
+        app = running_app()
+        if app is None:
             return ""
+        width = app.size.width
         return next(name for limit, name in reversed(cls.HORIZONTAL_BREAKPOINTS) if width >= limit)
 
     @property

@@ -1,4 +1,7 @@
-"""Fresh engine steps merged with the user's plan: nothing the user did to a step that still applies is lost.
+"""A plan's steps proposed anew (its profile changed, or another target), and ids for custom steps.
+
+Fresh engine steps are merged with the user's plan: nothing the user did to a step that still applies is
+lost.
 
 The engine proposes steps (``plan_steps``); the user then works on them: statuses, due dates, notes, their
 order, custom steps, removals. When the steps are proposed again (the profile changed, or another target was
@@ -17,11 +20,13 @@ Pure: no I/O, no clock; steps are matched by their stable ids.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pathfinder.plan.models import Step
+from pathfinder.plan.models import Step
+
+CUSTOM_PREFIX = "custom-"
+MAX_SLUG = 60
 
 
 @dataclass(frozen=True)
@@ -86,3 +91,12 @@ def merge_steps(
     staying = set(order)
     set_aside = [step for step in current if step.id not in staying] if target_changed else []
     return MergedSteps(steps=steps, set_aside=set_aside)
+
+
+def custom_step_id(title: str, taken: set[str]) -> str:
+    """``custom-<slug of title>``, numbered ``-2``, ``-3``… when already ``taken``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower())[:MAX_SLUG].strip("-") or "step"
+    candidate, number = f"{CUSTOM_PREFIX}{slug}", 2
+    while candidate in taken:
+        candidate, number = f"{CUSTOM_PREFIX}{slug}-{number}", number + 1
+    return candidate

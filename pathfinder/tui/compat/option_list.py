@@ -1,4 +1,4 @@
-"""An OptionList that is cheap to refill: the skills list is refilled on every filter keystroke.
+"""An OptionList that is cheap to refill, and a panel that redraws without a layout (the skills step).
 
 Textual's OptionList (8.2.x, pinned) redoes a lot of work per refill that gives the same result
 for the same option text: it measures every option's height, re-renders every visible option, asks
@@ -6,6 +6,10 @@ for a layout of the screen when its number of lines changes, and recomputes its 
 line it draws. :class:`RefillableOptionList` keeps what it can across refills and draws the same
 lines (same look, same keys and mouse); the overridden methods are OptionList's own, changed only
 in what they cache. :class:`DetailView` is the skill's description panel, redrawn without a layout.
+
+Both lean on OptionList's and Widget's private methods and attributes (listed in
+:mod:`pathfinder.tui.compat.private_names`), which is why they live behind the compat door; the
+speed-up they buy is measured in docs/benchmarks.md (the skills filter).
 """
 
 from __future__ import annotations
