@@ -84,12 +84,12 @@ class StepDetail(ModalScreen[DetailResult]):
                 heading = f"[b]Resources[/b] ({count}) · enter marks the one you used" if count else ""
                 yield Static(heading or "[b]Resources[/b] none listed", id="detail-resources-heading")
                 if self.resources:
-                    yield OptionList(*self._options(), id="detail-resources")
+                    yield OptionList(*self.resource_options(), id="detail-resources")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Edit", id="detail-edit-button", compact=True)
                 yield Button("Close", id="detail-close-button", variant="primary", compact=True)
 
-    def _options(self) -> list[Option]:
+    def resource_options(self) -> list[Option]:
         return [
             Option(resource_prompt(resource, resource.id in self.step.used), id=resource.id)
             for resource in self.resources
@@ -113,7 +113,7 @@ class StepDetail(ModalScreen[DetailResult]):
         options = self.query_one("#detail-resources", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(self._options())
+        options.add_options(self.resource_options())
         options.highlighted = highlighted
 
     @on(Button.Pressed, "#detail-close-button")
