@@ -35,6 +35,16 @@ class PathfinderCommands(Provider):
             ("View plan as TOML", "Show the plan file's text so you can copy it", app.action_view_toml),
             ("Progress over time", "Fit scores at each save", app.action_progress),
             ("Product vs project manager", "The two roles side by side", app.action_glance),
+            (
+                "Import from LinkedIn or JSON Resume",
+                "Start a profile from a LinkedIn export or a JSON Resume",
+                app.action_import_profile,
+            ),
+            (
+                "X-ray a job posting",
+                "Which path a posting really describes, and your gap",
+                app.action_xray_posting,
+            ),
             ("Help", "Keys and how Pathfinder works", app.action_help),
         ]
         for step_id, label in STEP_NAMES:

@@ -28,6 +28,8 @@ class Session:
     visited: set[str] = field(default_factory=set)
     steps_for: Profile | None = None
     """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
+    imported_skills: dict[str, int] = field(default_factory=dict)
+    """Skill levels an imported file suggested (skill id → 1–4): offered in the Skills step, never rated."""
 
     previewing: bool = False
     """``plan`` is a :class:`PlanPreview` of the file at ``path`` until the app has validated it."""

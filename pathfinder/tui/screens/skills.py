@@ -147,6 +147,9 @@ class SkillsPane(WizardPane):
                 continue
             for item in background.transferable:
                 suggested[item.skill] = max(suggested.get(item.skill, 0), item.level)
+        for skill, level in self.session.imported_skills.items():  # from an imported file: its level wins
+            if skill in self.catalog.skills:
+                suggested[skill] = level
         rated = self.profile.skills
         return {skill: level for skill, level in suggested.items() if skill not in rated}
 
