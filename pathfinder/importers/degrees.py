@@ -77,7 +77,7 @@ def read_level(text: str) -> DegreeReading:
         return DegreeReading(None, "", course=True)
     for level, label, pattern in LEVEL_RULES:
         if found := pattern.search(text):
-            return DegreeReading(level, f"{label}: “{found.group(0)}”", course=False)
+            return DegreeReading(level, f"the {label} pattern ({found.group(0)})", course=False)
     return DegreeReading(None, "", course=False)
 
 
