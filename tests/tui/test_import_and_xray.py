@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from tui_helpers import AppFactory, settle
 
 from pathfinder.catalog.loader import load_catalog
@@ -16,6 +16,7 @@ from pathfinder.tui.screens.import_review import ImportFileDialog, ImportReviewS
 from pathfinder.tui.screens.posting_xray import PostingXrayScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.screens.wizard import WizardScreen
+from pathfinder.tui.widgets.footer import Footer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SHIPPED = load_catalog(None)
@@ -57,6 +58,8 @@ async def test_import_from_welcome_reviews_then_prefills_the_wizard(
         assert "Did you lead projects as Software Engineer at Contoso Ltd? From when?" in text_of(
             app, "#import-questions"
         )
+        footer = app.screen.query_one(Footer).region
+        assert app.screen.query_one("#continue", Button).region.bottom <= footer.y  # not hidden by the keys
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
         session = app.session

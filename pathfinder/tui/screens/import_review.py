@@ -89,6 +89,7 @@ class ImportReviewScreen(Screen[bool]):
 
     DEFAULT_CSS = """
     #import-review {
+        height: 1fr;
         padding: 0 1;
     }
 
@@ -101,7 +102,6 @@ class ImportReviewScreen(Screen[bool]):
 
     #import-actions {
         height: auto;
-        dock: bottom;
         padding: 0 1;
     }
 
