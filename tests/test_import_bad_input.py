@@ -139,3 +139,12 @@ def test_the_command_exits_2_and_writes_nothing(tmp_path: Path, capsys: pytest.C
     assert not target.exists()
     message = unwrapped(capsys.readouterr().err)
     assert "Cannot import" in message and "LinkedIn data export" in message
+
+
+def test_files_that_together_pass_the_total_are_refused(tmp_path: Path) -> None:
+    """Each file under the per-file cap, all of them together over the total."""
+    line = b"x" * 1023 + b"\n"
+    row = b"Name\n" + line * (MAX_MEMBER_BYTES // len(line) - 1)
+    for name in ("Profile.csv", "Positions.csv", "Education.csv", "Certifications.csv"):
+        (tmp_path / name).write_bytes(row)
+    assert "together are larger than 24 MiB" in refused(tmp_path)

@@ -43,12 +43,24 @@ class ImportFileError(PathfinderError):
         super().__init__(message, title="Cannot import")
 
 
+def _budget(total_read: int, label: str) -> tuple[int, str]:
+    """How much more may be read from one export, and what to say when a file needs more."""
+    remaining = MAX_TOTAL_READ - total_read
+    if remaining >= MAX_MEMBER_BYTES:
+        return MAX_MEMBER_BYTES, ""
+    return max(remaining, 0), (
+        f"{label}: the export's files together are larger than {kib(MAX_TOTAL_READ)}, more than any "
+        "profile export needs. Nothing was imported."
+    )
+
+
 def kib(size: int) -> str:
     return f"{size / (1024 * 1024):g} MiB" if size >= 1024 * 1024 else f"{size // 1024} KiB"
 
 
-def read_capped(handle: IO[bytes], limit: int, label: str) -> bytes:
-    """At most ``limit`` bytes from ``handle``, read in chunks; more than that is an error."""
+def read_capped(handle: IO[bytes], limit: int, label: str, too_big: str = "") -> bytes:
+    """At most ``limit`` bytes from ``handle``, read in chunks; more than that is an error (``too_big``
+    says why, if given)."""
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -59,7 +71,8 @@ def read_capped(handle: IO[bytes], limit: int, label: str) -> bytes:
         size += len(chunk)
         if size > limit:
             raise ImportFileError(
-                f"{label} is larger than {kib(limit)}, more than any profile export needs; "
+                too_big
+                or f"{label} is larger than {kib(limit)}, more than any profile export needs; "
                 "nothing was imported. Export again, or remove what is not your profile."
             )
     return b"".join(chunks)
@@ -139,7 +152,8 @@ class Archive:
         label = f"{member.filename} in {self.label}"
         try:
             with self.zip.open(member) as handle:
-                data = read_capped(handle, min(MAX_MEMBER_BYTES, MAX_TOTAL_READ - self.total_read), label)
+                limit, too_big = _budget(self.total_read, self.label)
+                data = read_capped(handle, limit, label, too_big)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
             raise ImportFileError(f"{label} cannot be read: {error}.") from None
         except RuntimeError as error:  # an encrypted member
@@ -170,9 +184,8 @@ class Folder:
             return None
         try:
             with entry.open("rb") as handle:
-                data = read_capped(
-                    handle, min(MAX_MEMBER_BYTES, MAX_TOTAL_READ - self.total_read), str(entry)
-                )
+                limit, too_big = _budget(self.total_read, self.label)
+                data = read_capped(handle, limit, str(entry), too_big)
         except OSError as error:
             raise ImportFileError(f"{entry}: cannot be read ({error.strerror or error}).") from None
         self.total_read += len(data)
