@@ -16,7 +16,7 @@ from pathfinder.errors import PathfinderError
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-SUBCOMMANDS = ("content", "plan", "report", "serve", "help")
+SUBCOMMANDS = ("content", "plan", "report", "serve", "import", "posting", "help")
 
 
 def textual_version() -> str:
@@ -30,7 +30,7 @@ def textual_version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from pathfinder.commands import content, plan, report, serve
+    from pathfinder.commands import content, import_profile, plan, posting, report, serve
 
     parser = argparse.ArgumentParser(
         prog="pathfinder",
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"Pathfinder {__version__} (Textual {textual_version()})",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (content, plan, report, serve):
+    for module in (content, plan, report, import_profile, posting, serve):
         module.register(subparsers)
     return parser
 

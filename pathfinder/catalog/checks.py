@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from pathfinder.catalog.alias_checks import alias_problems
 from pathfinder.catalog.toml_lines import KeyPath
 from pathfinder.catalog.validation import Origin, did_you_mean
 from pathfinder.errors import Problem
@@ -251,4 +252,5 @@ def cross_problems(loaded: Loaded) -> list[Problem]:
     problems += repeated_entry_problems(loaded)
     problems += weight_problems(loaded)
     problems += affinity_problems(loaded)
+    problems += alias_problems(loaded)
     return problems

@@ -73,9 +73,14 @@ class Resource(Sourced):
     hours: int | None = Field(default=None, ge=0, le=2000)
 
 
+Aliases = list[Annotated[str, StringConstraints(min_length=1, max_length=80)]]
+"""Other names for an entity, as people write them in CVs and job postings (import and posting X-ray)."""
+
+
 class Skill(Sourced):
     id: Id
     name: str = Field(min_length=1)
+    aliases: Aliases = []
     category: Id
     description: str = Field(min_length=1)
     levels: list[str] = Field(min_length=4, max_length=4)
@@ -140,6 +145,7 @@ class CareerPath(Sourced):
     id: Id
     name: str = Field(min_length=1)
     short_name: str = Field(min_length=1, max_length=24)
+    aliases: Aliases = []
     summary: str = Field(min_length=1)
     responsibilities: list[str] = Field(min_length=1)
     typical_week: list[str] = Field(min_length=1)
@@ -212,6 +218,7 @@ class Certification(Sourced):
     id: Id
     name: str = Field(min_length=1)
     short_name: str = Field(min_length=1, max_length=24)
+    aliases: Aliases = []
     issuer: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     url: str = Field(pattern=WEB_ADDRESS_PATTERN)
@@ -257,6 +264,7 @@ class TransferableSkill(Strict):
 class Background(Sourced):
     id: Id
     name: str = Field(min_length=1)
+    aliases: Aliases = []
     description: str = Field(min_length=1)
     transferable: list[TransferableSkill] = Field(min_length=1)
     affinities: list[PathAffinity] = Field(min_length=1)

@@ -110,14 +110,14 @@ async def _refuse(process: asyncssh.SSHServerProcess[Any], message: str, status:
 
 
 async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visitor: Visitor) -> str:
-    """``help``, ``export [NAME]`` or ``import``; anything else is refused (there is no shell)."""
+    """``help``, ``export [NAME]``, ``import`` or ``import-profile``; anything else is refused (no shell)."""
     words = str(process.command).split()
     name, arguments = (words[0], words[1:]) if words else ("", [])
     if name in ("help", "--help", "-h") and not arguments:
         _write(process, HELP_TEXT)
         process.exit(0)
         return "help"
-    if name not in ("export", "import"):
+    if name not in ("export", "import", "import-profile"):
         await _refuse(process, "Unknown command. This demo runs no shell; try: help")
         return "refused: unknown command"
     if visitor.fingerprint is None:
@@ -136,6 +136,15 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
             _write(process, text)
             if note:
                 _write(process, note, stderr=True)
+        elif name == "import-profile":
+            from pathfinder.serve.profile_import import USAGE, import_profile_upload
+
+            if arguments:
+                raise CommandRefused(USAGE)
+            data = await asyncio.wait_for(_read_upload(process), 30.0)
+            stored, summary = await asyncio.to_thread(import_profile_upload, plan_dir, data, host.owner)
+            _write(process, summary, stderr=True)
+            _write(process, f"Imported as {stored!r}. It opens in the app on your next visit.\n", stderr=True)
         else:
             if arguments:
                 raise CommandRefused("usage: import < PLAN.toml")
@@ -146,7 +155,7 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
         await _refuse(process, str(refusal))
         return f"refused: {name}"
     except TimeoutError:
-        await _refuse(process, "import: timed out waiting for the plan on stdin")
+        await _refuse(process, f"{name}: timed out waiting for the file on stdin")
         return "refused: import timeout"
     await process.stdout.drain()
     process.exit(0)

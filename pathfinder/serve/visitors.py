@@ -35,6 +35,9 @@ Pathfinder demo over SSH. Commands:
   ssh -p PORT HOST export [NAME]   print a saved plan as TOML (no NAME: your latest plan;
                                    the others are listed on stderr)
   ssh -p PORT HOST import < FILE   check a plan file (TOML, up to 256 KiB) and save it among your plans
+  ssh -p PORT HOST import-profile < FILE
+                                   make a plan from a LinkedIn data export (ZIP) or a JSON Resume
+                                   (up to 256 KiB); what was mapped and what to check is printed
   ssh -p PORT HOST help            this text
 
 Plans are kept between visits only for visitors who connect with an SSH key (your key's fingerprint

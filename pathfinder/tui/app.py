@@ -215,6 +215,16 @@ class PathfinderApp(PathfinderCore):
             return
         self.push_screen(ProgressScreen())
 
+    def action_import_profile(self) -> None:
+        from pathfinder.tui.import_flow import import_profile
+
+        self.run_worker(import_profile(self), group="flow")
+
+    def action_xray_posting(self) -> None:
+        from pathfinder.tui.import_flow import show_posting_xray
+
+        show_posting_xray(self)
+
     def action_glance(self) -> None:
         self.run_worker(self._glance(), group="flow")
 

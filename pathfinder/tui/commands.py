@@ -40,6 +40,16 @@ class PathfinderCommands(Provider):
             ("Progress over time", "Fit scores at each save", app.action_progress),
             ("Product vs project at a glance", "The two roles side by side", app.action_glance),
             ("Resume the open plan", "Back to the plan you were editing", app.action_resume),
+            (
+                "Import from LinkedIn or JSON Resume",
+                "Start a profile from a LinkedIn export or a JSON Resume",
+                app.action_import_profile,
+            ),
+            (
+                "X-ray a job posting",
+                "Which path a posting really describes, and your gap",
+                app.action_xray_posting,
+            ),
             ("Help", "Keys and how Pathfinder works", app.action_help),
         ]
         for step_id, label in STEP_NAMES:

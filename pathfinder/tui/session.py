@@ -39,6 +39,8 @@ class Session:
     visited: set[str] = field(default_factory=set)
     steps_for: Profile | None = None
     """The profile the steps were last generated for (None: regenerate when the plan pane shows)."""
+    imported_skills: dict[str, int] = field(default_factory=dict)
+    """Skill levels an imported file suggested (skill id → 1–4): offered in the Skills step, never rated."""
 
     origin: Path | None = None
     """The profile-only file this new plan was started from (it is never overwritten: saving asks)."""

@@ -156,7 +156,12 @@ class SkillsPane(WizardPane):
         """Suggested levels from the person's backgrounds, for skills not yet rated."""
         from pathfinder.engine.suggestions import suggested_skill_levels
 
-        return suggested_skill_levels(self.profile, self.catalog)
+        suggested = suggested_skill_levels(self.profile, self.catalog)
+        rated = self.profile.skills
+        for skill, level in self.session.imported_skills.items():  # from an imported file: its level wins
+            if skill in self.catalog.skills and skill not in rated:
+                suggested[skill] = level
+        return suggested
 
     def prompt(self, skill: Skill, suggested: dict[str, int]) -> str:
         name = skill.name if len(skill.name) <= NAME_WIDTH else skill.name[: NAME_WIDTH - 1] + "…"

@@ -36,6 +36,8 @@ MENU = (
     ("new", "Start a new profile", "n"),
     ("open", "Open a saved plan…", "o"),
     ("glance", "Product vs project at a glance", "g"),
+    ("import", "Import from LinkedIn or JSON Resume…", "i"),
+    ("xray", "X-ray a job posting", "x"),
     ("quit", "Quit", "q"),
 )
 
@@ -58,6 +60,12 @@ class WelcomeScreen(Screen[None]):
         Binding("n", "app.new_profile", "New", id="welcome-new", tooltip="Start a new profile"),
         Binding("o", "app.open", "Open", id="welcome-open", tooltip="Open a saved plan by path"),
         Binding("g", "app.glance", "Product vs project", id="welcome-glance", tooltip="The two roles"),
+        Binding(
+            "i", "app.import_profile", "Import", id="welcome-import", show=False, tooltip="Import a profile"
+        ),
+        Binding(
+            "x", "app.xray_posting", "X-ray", id="welcome-xray", show=False, tooltip="X-ray a job posting"
+        ),
         Binding("q", "app.quit", "Quit", id="welcome-quit", show=False, tooltip="Quit Pathfinder"),
     ]
 
@@ -189,6 +197,8 @@ class WelcomeScreen(Screen[None]):
             "new": self.pf_app.action_new_profile,
             "open": self._focus_plans,
             "glance": self.pf_app.action_glance,
+            "import": self.pf_app.action_import_profile,
+            "xray": self.pf_app.action_xray_posting,
         }
         if event.option_id == "quit":
             self.run_worker(self.pf_app.action_quit())
