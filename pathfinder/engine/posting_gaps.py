@@ -88,7 +88,7 @@ def posting_gaps(xray: PostingXray, profile: Profile, catalog: Catalog, today: d
     kinds = {gap.kind for gap in gaps}
     steps = [
         step
-        for step in plan_steps(profile, path_id, catalog, today)
+        for step in plan_steps(profile, path_id, catalog, today, focus=frozenset(wanted))
         if step.ref in wanted
         or (step.kind == "experience" and "experience" in kinds)
         or (step.kind == "education" and "degree" in kinds)

@@ -41,8 +41,11 @@ KIND_PRIORITY: dict[str, int] = {"education": 0, "skill": 1, "certification": 2,
 SKILL_ESTIMATE = f"Estimate: {HOURS_PER_SKILL_LEVEL} h of study per skill level"
 
 
-def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[Draft]:
-    """Steps for the skills furthest below the level a first role asks (at most MAX_SKILL_STEPS)."""
+def _skill_drafts(
+    profile: Profile, path: CareerPath, catalog: Catalog, focus: frozenset[str] = frozenset()
+) -> list[Draft]:
+    """Steps for the skills furthest below the level a first role asks (at most MAX_SKILL_STEPS, plus the
+    ``focus`` skills below it, e.g. those a job posting asks for)."""
     tally = skill_tally(profile, path, catalog)
     if not tally.possible:
         return []
@@ -50,7 +53,8 @@ def _skill_drafts(profile: Profile, path: CareerPath, catalog: Catalog) -> list[
     gaps = [gap for gap in tally.gaps if gap.level < aims.get(gap.skill, gap.target)]
     gaps.sort(key=lambda gap: -gap.importance * (aims[gap.skill] - gap.level))
     drafts = []
-    for gap in gaps[:MAX_SKILL_STEPS]:
+    chosen = gaps[:MAX_SKILL_STEPS] + [gap for gap in gaps[MAX_SKILL_STEPS:] if gap.skill in focus]
+    for gap in chosen:
         aim = aims[gap.skill]
         skill = catalog.skills.get(gap.skill)
         resources = list(skill.resources) if skill else []
@@ -144,10 +148,17 @@ def _path_education_draft(profile: Profile, path: CareerPath, catalog: Catalog) 
     return Draft(id=step_id, title=title, kind="education", notes=[note], gains={path.id: gain})
 
 
-def _path_book(book: StepBook, profile: Profile, path: CareerPath, catalog: Catalog, today: date) -> None:
+def _path_book(
+    book: StepBook,
+    profile: Profile,
+    path: CareerPath,
+    catalog: Catalog,
+    today: date,
+    focus: frozenset[str] = frozenset(),
+) -> None:
     """Add one path's drafts to the book (shared ids merge, so a hedge holds each step once)."""
     facts = facts_for(profile, catalog, today)
-    for draft in _skill_drafts(profile, path, catalog):
+    for draft in _skill_drafts(profile, path, catalog, focus):
         book.add(draft)
     certification_drafts(book, path, catalog, facts)
     for extra in (
@@ -219,9 +230,11 @@ def plan_steps(
     today: date,
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK,
     also: str | None = None,
+    focus: frozenset[str] = frozenset(),
 ) -> list[Step]:
     """Ordered, dated steps toward the target path (and ``also``, a second path to keep open); empty for
-    a target the catalog lacks. Deterministic."""
+    a target the catalog lacks. ``focus``: skills to cover even beyond the usual number of skill steps.
+    Deterministic."""
     path = catalog.paths.get(target_path_id)
     if path is None:
         return []
@@ -231,7 +244,7 @@ def plan_steps(
         paths.append(second)
     book = StepBook()
     for each in paths:
-        _path_book(book, profile, each, catalog, today)
+        _path_book(book, profile, each, catalog, today, focus)
     if len(paths) > 1:
         _count_skills_for_every_path(book, profile, paths, catalog)
     apply_overlaps(book, catalog, facts_for(profile, catalog, today))
