@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # the models (and pydantic) load with the content, not with t
         ContentMeta,
         DegreeLevel,
         Degrees,
+        DeniedSource,
+        Issuer,
         Resource,
         Skill,
         SkillCategory,
@@ -38,6 +40,10 @@ class Catalog:
     degrees: Degrees
     comparison: Comparison
     directory: Path
+    issuers: tuple[Issuer, ...] = ()
+    """Who issues credentials or publishes official data, with their own web domains."""
+    denied_sources: tuple[DeniedSource, ...] = ()
+    """Web addresses no fact may cite."""
 
     @cached_property
     def degree_levels(self) -> Mapping[str, DegreeLevel]:
