@@ -7,10 +7,12 @@ confidence label that does not overclaim.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Fact
 from pathfinder.catalog.sources import cited_addresses
+from pathfinder.engine.eligibility import training_summary
 
 
 def _fee(catalog: Catalog, cert_id: str, label: str) -> Fact:
@@ -75,6 +77,13 @@ def test_pmi_acp_exam_format_is_settled_and_needs_28_agile_hours(shipped_catalog
     assert exam.questions.startswith("120") and exam.minutes == 180
     assert exam.confidence != "unconfirmed" and "not confirmed" not in exam.notes
     assert acp.eligibility.routes[0].training_hours == 28
+
+
+def test_the_education_hint_reads_the_training_hours_from_the_content(shipped_catalog: Catalog) -> None:
+    hint = training_summary(shipped_catalog)
+    assert "PMP 35" in hint and "CAPM 23" in hint and "PMI-ACP 28" in hint and "21" not in hint
+    source = (Path(__file__).parents[1] / "pathfinder" / "tui" / "screens" / "education.py").read_text()
+    assert "training_summary(self.catalog)" in source and "PMI-ACP 2" not in source
 
 
 def test_scrum_alliance_renewal_is_100_dollars_on_its_own_page(shipped_catalog: Catalog) -> None:
