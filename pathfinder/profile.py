@@ -67,11 +67,22 @@ class Degree(ProfileModel):
     completed: YearMonth | None = None
 
 
+Year = Annotated[int, Field(ge=1950, le=2100)]
+"""A calendar year, for a date known only to the year."""
+
+
 class HeldCertification(ProfileModel):
+    """A credential the person holds or held. Whether it is active on a day is computed by the engine
+    (``pathfinder.engine.credentials``) from ``earned``, ``renewed`` and the credential's renewal cycle."""
+
     id: str
     """A catalog certification id (``pmp``, ``csm``, …)."""
-    earned: date
+    earned: date | Year | None = None
+    """When it was earned: a date, a year only (``2021``), or unknown (omitted)."""
     status: Literal["active", "lapsed"] = "active"
+    """The person's own word: ``lapsed`` always counts as lapsed; ``active`` is checked against the dates."""
+    renewed: date | None = None
+    """When the person last renewed it: the renewal renews the cycle whose end is nearest to this day."""
 
 
 class Profile(ProfileModel):
@@ -89,5 +100,9 @@ class Profile(ProfileModel):
     """Self-ratings by catalog skill id; a skill not listed counts as 0."""
 
     def holds(self, certification_id: str) -> bool:
-        """Whether the person holds this certification and it is active."""
+        """Whether the person lists this certification and has not marked it lapsed.
+
+        Not whether it is active on a given day: that depends on the renewal cycle, so ask
+        ``pathfinder.engine.credentials.active_certifications``.
+        """
         return any(c.id == certification_id and c.status == "active" for c in self.certifications)

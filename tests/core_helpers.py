@@ -40,6 +40,7 @@ CERTIFICATION_IDS = frozenset(
     {
         "pmp", "capm", "pmi-acp", "pgmp", "prince2-foundation", "prince2-practitioner",
         "comptia-project-plus", "google-pm", "csm", "cspo", "psm-1", "pspo-1", "pragmatic-pmc", "aipmm-cpm",
+        "ipma",
     }
 )  # fmt: skip
 BACKGROUND_IDS = frozenset(

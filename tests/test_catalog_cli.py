@@ -17,7 +17,8 @@ def test_check_valid_content_prints_counts(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out.strip()
     assert out.startswith("Content OK")
     assert out.endswith(
-        "2 paths, 4 skills, 2 categories, 2 certifications, 2 backgrounds, 2 resources, 0 overlaps"
+        "2 paths, 4 skills, 2 categories, 2 certifications, 2 backgrounds, 2 resources, 0 overlaps, "
+        "2 issuers, 2 denied_sources"
     )
     assert len(out.splitlines()) == 1
 

@@ -181,7 +181,7 @@ def test_shipped_content_loads_cleanly() -> None:
     assert set(catalog.paths) == set(PATH_IDS)
     assert len(catalog.skills) == 61
     assert len(catalog.backgrounds) == 16
-    assert len(catalog.certifications) == 14
+    assert len(catalog.certifications) == 15
     assert [level.id for level in catalog.degrees.levels] == [
         "secondary",
         "associate",

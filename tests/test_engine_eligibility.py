@@ -64,15 +64,19 @@ def test_training_hours_boundary() -> None:
     assert pmp("2023-11", [degree()], pm_training_hours=35).eligible
     short = pmp("2023-11", [degree()], pm_training_hours=34)
     assert not short.eligible
-    assert short.missing == ["35 contact hours of project-management training or an active CAPM (have 34)"]
-    assert short.earliest_date == TODAY  # experience is met: only the training stands between
+    assert short.missing == [
+        "1 more contact hour of project-management training (have 34 of 35), or an active CAPM"
+    ]
+    assert short.earliest_date is None  # time alone cannot bring the missing hour
 
 
 def test_an_active_capm_replaces_the_hours_but_a_lapsed_one_does_not() -> None:
     assert pmp("2023-11", [degree()], pm_training_hours=0, certifications=[held("capm")]).eligible
     lapsed = pmp("2023-11", [degree()], pm_training_hours=20, certifications=[held("capm", "lapsed")])
     assert not lapsed.eligible
-    assert lapsed.missing == ["35 contact hours of project-management training or an active CAPM (have 20)"]
+    assert lapsed.missing == [
+        "15 more contact hours of project-management training (have 20 of 35), or an active CAPM"
+    ]
 
 
 def test_eight_year_window_month_just_inside_and_just_outside() -> None:
@@ -80,7 +84,10 @@ def test_eight_year_window_month_just_inside_and_just_outside() -> None:
     assert inside.eligible
     outside = status(profile(roles=[role("2018-10", "2021-09")], degrees=[degree()]), "pmp")
     assert not outside.eligible
-    assert outside.missing == ["1 more month leading projects within the last 8 years (have 35 of 36)"]
+    assert outside.missing == [
+        "1 more month leading projects within the last 8 years (have 35 of 36); "
+        "months before 2021-11 fall out of the 8-year window by then"
+    ]
 
 
 def test_overlapping_projects_count_once() -> None:
@@ -121,7 +128,10 @@ def test_earliest_date_accounts_for_months_falling_out_of_the_window() -> None:
     stays at 30 until 2029-04; only 36 new months (2026-11..2029-10) reach 36 — eligible 1 Nov 2029,
     not 1 May 2027 as a naive count would say."""
     result = status(profile(roles=[role("2018-11", "2021-04")], degrees=[degree()]), "pmp")
-    assert result.missing == ["6 more months leading projects within the last 8 years (have 30 of 36)"]
+    assert result.missing == [
+        "6 more months leading projects within the last 8 years (have 30 of 36); "
+        "months before 2021-11 fall out of the 8-year window by then"
+    ]
     assert result.earliest_date == date(2029, 11, 1)
 
 
@@ -131,7 +141,7 @@ def test_earliest_date_with_part_of_the_history_dropping_out() -> None:
     (end 2028-10, 24 new months), when the count is 8 + 24 = 32; 4 more months (to 2029-02) make 36."""
     person = profile(roles=[role("2018-11", "2020-10"), role("2025-01", "2025-08")], degrees=[degree()])
     result = status(person, "pmp")
-    assert result.missing[0].endswith("(have 32 of 36)")
+    assert "(have 32 of 36); months before 2021-03 fall out of the 8-year window" in result.missing[0]
     assert result.earliest_date == date(2029, 3, 1)
 
 
@@ -153,14 +163,14 @@ def test_no_degree_means_no_date_and_says_what_is_missing() -> None:
     assert result.route == "Secondary: 60 months"
     assert result.missing == [
         "a secondary-school diploma (or an associate or higher degree)",
-        "35 contact hours of project-management training or an active CAPM (have 0)",
+        "35 more contact hours of project-management training (have 0 of 35), or an active CAPM",
     ]
 
 
 def test_capm_needs_secondary_education_and_23_hours_but_no_experience() -> None:
     assert status(profile(degrees=[degree("secondary")], pm_training_hours=23), "capm").eligible
     short = status(profile(degrees=[degree("secondary")], pm_training_hours=22), "capm")
-    assert short.missing == ["23 contact hours of project-management training (have 22)"]
+    assert short.missing == ["1 more contact hour of project-management training (have 22 of 23)"]
 
 
 def test_pmi_acp_agile_months_or_an_active_pmp() -> None:
@@ -175,13 +185,13 @@ def test_pmi_acp_agile_months_or_an_active_pmp() -> None:
     lapsed = status(profile(certifications=[held("pmp", "lapsed")], **agile_hours), "pmi-acp")
     assert not lapsed.eligible and lapsed.held is False
     waived_but_untrained = status(profile(certifications=[held("pmp")], degrees=[degree()]), "pmi-acp")
-    assert waived_but_untrained.missing == ["28 contact hours of agile training (have 0)"]
+    assert waived_but_untrained.missing == ["28 more contact hours of agile training (have 0 of 28)"]
 
 
 def test_pmi_acp_five_year_window() -> None:
     person = profile(roles=[role("2021-10", "2023-09", led=False, agile=True)], agile_training_hours=28)
     person = person.model_copy(update={"degrees": [degree("secondary")]})
-    assert status(person, "pmi-acp").missing[0].endswith("(have 23 of 24), or an active PMP")
+    assert "(have 23 of 24), or an active PMP" in status(person, "pmi-acp").missing[0]
 
 
 def test_pgmp_needs_program_months_as_well_as_project_months() -> None:
@@ -226,9 +236,13 @@ def test_certifications_without_prerequisites_are_open_to_anyone(cert_id: str) -
     assert (result.eligible, result.route, result.missing, result.earliest_date) == (True, None, [], None)
 
 
-def test_held_is_true_for_any_status() -> None:
-    assert status(profile(certifications=[held("csm", "lapsed")]), "csm").held
-    assert not status(profile(), "csm").held
+def test_held_means_held_and_active() -> None:
+    """A lapsed credential is listed but not held: the report says so, as docs/report-json.md promises."""
+    lapsed = status(profile(certifications=[held("csm", "lapsed")]), "csm")
+    assert lapsed.held is False and lapsed.held_state == "lapsed"
+    active = status(profile(certifications=[held("csm")]), "csm")
+    assert active.held is True and active.held_state == "active"
+    assert not status(profile(), "csm").held and status(profile(), "csm").held_state is None
 
 
 def test_all_statuses_in_catalog_order_and_unknown_ids_ignored() -> None:

@@ -77,6 +77,7 @@ def test_certification_waiting_for_experience_gets_training_then_a_pinned_due_da
     assert training.kind == "education"
     assert training.title == "Complete 15 contact hours of project-management training"
     assert training.effort_hours == 15
+    assert training.notes.startswith("Needed for PMP: you have 20 of 35 contact hours.")
     pmp = steps["cert-pmp"]
     assert (pmp.kind, pmp.title, pmp.effort_hours, pmp.ref) == ("certification", "Earn PMP", 120, "pmp")
     assert pmp.due is not None and pmp.due >= date(2027, 1, 1)

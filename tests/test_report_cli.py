@@ -42,6 +42,9 @@ def test_json_report_is_stable_and_complete(capsys: pytest.CaptureFixture[str]) 
         assert abs(total - path["score"]) < 0.05
     held = {cert["id"]: cert for cert in data["certifications"]}
     assert held["csm"]["held"] is True and held["cspo"]["held"] is True
+    # CSM renews every 2 years: renewed in March 2025, it runs to April 2027, so renewal is due by then
+    assert held["csm"]["held_state"] == "renewal_due" and held["csm"]["active_until"] == "2027-04-15"
+    assert held["pmp"]["held"] is False and held["pmp"]["held_state"] is None
     assert all("sources" in cert and "as_of" in cert for cert in data["certifications"])
 
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # the models (and pydantic) load with the content, not with t
         ContentMeta,
         DegreeLevel,
         Degrees,
+        DeniedSource,
+        Issuer,
         Resource,
         Skill,
         SkillCategory,
@@ -41,6 +43,10 @@ class Catalog:
     directory: Path
     overlaps: Mapping[str, CertificationOverlap] = field(default_factory=lambda: MappingProxyType({}))
     """Sets of certifications that cover the same ground (``content/certification-overlaps.toml``)."""
+    issuers: tuple[Issuer, ...] = ()
+    """Who issues credentials or publishes official data, with their own web domains."""
+    denied_sources: tuple[DeniedSource, ...] = ()
+    """Web addresses no fact may cite."""
 
     @cached_property
     def degree_levels(self) -> Mapping[str, DegreeLevel]:

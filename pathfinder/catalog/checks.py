@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from pathfinder.catalog.alias_checks import alias_problems
+from pathfinder.catalog.evidence import evidence_problems
 from pathfinder.catalog.toml_lines import KeyPath
 from pathfinder.catalog.validation import Origin, did_you_mean
 from pathfinder.errors import Problem
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
         Comparison,
         ContentMeta,
         Degrees,
+        DeniedSource,
+        Issuer,
         Resource,
         Skill,
         SkillCategory,
@@ -39,6 +42,8 @@ ARRAY_KINDS: dict[str, str] = {
     "background": "backgrounds",
     "resource": "resources",
     "overlap": "overlaps",
+    "issuer": "issuers",
+    "denied_source": "denied_sources",
 }
 """``[[kind]]`` arrays of tables → the ``Loaded``/``Catalog`` attribute holding them."""
 
@@ -61,6 +66,8 @@ class Loaded:
     backgrounds: list[tuple[Background, Origin]] = field(default_factory=list)
     resources: list[tuple[Resource, Origin]] = field(default_factory=list)
     overlaps: list[tuple[CertificationOverlap, Origin]] = field(default_factory=list)
+    issuers: list[tuple[Issuer, Origin]] = field(default_factory=list)
+    denied_sources: list[tuple[DeniedSource, Origin]] = field(default_factory=list)
     meta: list[tuple[ContentMeta, Origin]] = field(default_factory=list)
     degrees: list[tuple[Degrees, Origin]] = field(default_factory=list)
     comparison: list[tuple[Comparison, Origin]] = field(default_factory=list)
@@ -133,7 +140,14 @@ def _other_references(loaded: Loaded) -> Iterator[_Reference]:
             yield _Reference(origin, ("resources", index), resource, "resource")
         for route_index, route in enumerate(cert.eligibility.routes):
             route_path: KeyPath = ("eligibility", "routes", route_index)
-            for key in ("requires_any", "training_waived_by", "experience_waived_by"):
+            for key in (
+                "requires_any",
+                "training_waived_by",
+                "experience_waived_by",
+                "leading_months_waived_by",
+                "agile_months_waived_by",
+                "program_months_waived_by",
+            ):
                 for index, cert_id in enumerate(getattr(route, key)):
                     yield _Reference(origin, (*route_path, key, index), cert_id, "certification")
     for overlap, origin in loaded.overlaps:
@@ -247,10 +261,12 @@ def cross_problems(loaded: Loaded) -> list[Problem]:
     """All checks that look across entities, in a stable order."""
     problems: list[Problem] = []
     for kind, attribute in ARRAY_KINDS.items():
-        problems += duplicate_id_problems(kind, getattr(loaded, attribute))
+        if kind != "denied_source":  # denylist entries have no id
+            problems += duplicate_id_problems(kind, getattr(loaded, attribute))
     problems += reference_problems(loaded)
     problems += repeated_entry_problems(loaded)
     problems += weight_problems(loaded)
     problems += affinity_problems(loaded)
     problems += alias_problems(loaded)
+    problems += evidence_problems(loaded)
     return problems

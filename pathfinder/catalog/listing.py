@@ -1,7 +1,8 @@
 """Plain rows describing catalog entities, for ``pathfinder content list`` (JSON and tables alike).
 
-Each row is a dict with ``id`` and ``name`` first, then a few fields per kind. The JSON form is meant to
-be stable for scripts: keys are only ever added, never renamed.
+Each row is a dict with ``id`` and ``name`` first, then a few fields per kind, then (for every sourced
+kind) ``sources``, ``as_of`` and ``confidence``; categories are groupings, not facts, and carry none. The
+JSON form is meant to be stable for scripts: keys are only ever added, never renamed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
 
 Row = dict[str, Any]
+
+
+def evidence(fact: Any) -> Row:
+    """Where a fact comes from, when it was checked and how firm it is (every sourced row carries these)."""
+    return {"sources": list(fact.sources), "as_of": fact.as_of, "confidence": fact.confidence}
 
 
 def path_rows(catalog: Catalog) -> list[Row]:
@@ -27,8 +33,8 @@ def path_rows(catalog: Catalog) -> list[Row]:
             "certifications": [item.certification for item in path.certifications],
             "neighbours": list(path.neighbours),
             "typical_degree": path.degrees.typical_level,
-            "as_of": path.as_of,
-            "confidence": path.confidence,
+            **evidence(path),
+            "facts": [{"label": fact.label, "value": fact.value, **evidence(fact)} for fact in path.facts],
         }
         for path in catalog.paths.values()
     ]
@@ -46,8 +52,7 @@ def skill_rows(catalog: Catalog) -> list[Row]:
                 "category_name": category.name if category else skill.category,
                 "description": skill.description,
                 "resources": list(skill.resources),
-                "as_of": skill.as_of,
-                "confidence": skill.confidence,
+                **evidence(skill),
             }
         )
     return rows
@@ -75,9 +80,10 @@ def certification_rows(catalog: Catalog) -> list[Row]:
             "url": cert.url,
             "prerequisites": bool(cert.eligibility.routes),
             "eligibility": cert.eligibility.statement,
-            "fees": [{"label": fee.label, "value": fee.value, "as_of": fee.as_of} for fee in cert.fees],
-            "as_of": cert.as_of,
-            "confidence": cert.confidence,
+            "eligibility_evidence": evidence(cert.eligibility),
+            "fees": [{"label": fee.label, "value": fee.value, **evidence(fee)} for fee in cert.fees],
+            "renewal_years": cert.renewal.cycle_years if cert.renewal else None,
+            **evidence(cert),
         }
         for cert in catalog.certifications.values()
     ]
@@ -91,18 +97,20 @@ def background_rows(catalog: Catalog) -> list[Row]:
             "description": background.description,
             "affinities": {affinity.path: affinity.score for affinity in background.affinities},
             "transferable": {item.skill: item.level for item in background.transferable},
+            **evidence(background),
         }
         for background in catalog.backgrounds.values()
     ]
 
 
 def degree_rows(catalog: Catalog) -> list[Row]:
+    table = evidence(catalog.degrees)  # the degrees table is sourced as a whole
     levels: list[Row] = [
-        {"id": level.id, "name": level.name, "kind": "level", "rank": level.rank, "tier": level.tier}
+        {"id": level.id, "name": level.name, "kind": "level", "rank": level.rank, "tier": level.tier, **table}
         for level in catalog.degrees.levels
     ]
     fields: list[Row] = [
-        {"id": item.id, "name": item.name, "kind": "field"} for item in catalog.degrees.fields
+        {"id": item.id, "name": item.name, "kind": "field", **table} for item in catalog.degrees.fields
     ]
     return levels + fields
 
@@ -116,6 +124,7 @@ def resource_rows(catalog: Catalog) -> list[Row]:
             "cost": resource.cost,
             "hours": resource.hours,
             "url": resource.url,
+            **evidence(resource),
         }
         for resource in catalog.resources.values()
     ]

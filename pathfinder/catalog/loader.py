@@ -48,6 +48,8 @@ def _models() -> dict[str, type[BaseModel]]:
         "background": models.Background,
         "resource": models.Resource,
         "overlap": models.CertificationOverlap,
+        "issuer": models.Issuer,
+        "denied_source": models.DeniedSource,
         "meta": models.ContentMeta,
         "degrees": models.Degrees,
         "comparison": models.Comparison,
@@ -254,6 +256,8 @@ def _build(loaded: Loaded, directory: Path) -> Catalog:
         degrees=loaded.degrees[0][0],
         comparison=loaded.comparison[0][0],
         directory=directory,
+        issuers=tuple(issuer for issuer, _ in loaded.issuers),
+        denied_sources=tuple(denied for denied, _ in loaded.denied_sources),
     )
 
 

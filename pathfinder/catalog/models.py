@@ -11,7 +11,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from pathfinder.catalog.patterns import AS_OF_PATTERN, ID_PATTERN, WEB_ADDRESS_PATTERN
+from pathfinder.catalog.patterns import (
+    AS_OF_PATTERN,
+    DENIED_ADDRESS_PATTERN,
+    DOMAIN_PATTERN,
+    ID_PATTERN,
+    WEB_ADDRESS_PATTERN,
+)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 """A stable, kebab-case identifier such as ``product-manager``."""
@@ -196,7 +202,13 @@ class EligibilityRoute(Strict):
     window_years: int | None = Field(default=None, ge=1, le=50)
     """Experience counts only inside this many years before today (None: no window)."""
     experience_waived_by: list[Id] = []
-    """Active certifications that stand in for the experience requirement (PMP for PMI-ACP)."""
+    """Active certifications that stand in for every experience requirement of the route."""
+    leading_months_waived_by: list[Id] = []
+    """Active certifications that stand in for the months leading projects only (PMP for PgMP)."""
+    agile_months_waived_by: list[Id] = []
+    """Active certifications that stand in for the months of agile experience only."""
+    program_months_waived_by: list[Id] = []
+    """Active certifications that stand in for the months managing programs only."""
     training_hours: int = Field(default=0, ge=0, le=1000)
     training_kind: Literal["pm", "agile"] = "pm"
     training_waived_by: list[Id] = []
@@ -309,6 +321,29 @@ class Comparison(Sourced):
     """How the two roles work together."""
     blurring_risk: str = Field(min_length=1)
     """What goes wrong when one person holds both roles in a small company."""
+
+
+class Issuer(Strict):
+    """Who issues certifications or publishes official data, and the web domains that are its own.
+
+    ``confidence = "official"`` needs a source on one of these domains: a certification's facts on its own
+    issuer's domains (matched by ``name`` against ``certification.issuer``), any other fact on any issuer's.
+    """
+
+    id: Id
+    name: str = Field(min_length=1)
+    """Exactly as certifications write it in ``issuer`` (e.g. ``Project Management Institute (PMI)``)."""
+    domains: list[Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN)]] = Field(min_length=1)
+    """Domains such as ``pmi.org``; each covers its subdomains (``certification.scrumalliance.org``)."""
+
+
+class DeniedSource(Strict):
+    """A web address no fact may cite, and why (AI-written pages, closed sites, pages that are gone)."""
+
+    address: Annotated[str, StringConstraints(pattern=DENIED_ADDRESS_PATTERN)]
+    """A domain (``visualfoodie.com``, subdomains included), ``*.pages.dev`` (any subdomain), or a domain
+    with a path prefix (``pmi.org.hk/pmp-exam-taking``)."""
+    reason: str = Field(min_length=1)
 
 
 class ContentMeta(Strict):

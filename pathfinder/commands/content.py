@@ -1,7 +1,8 @@
 """`pathfinder content`: check the career content, list what it holds, and print the PM comparison.
 
 ``check`` exits 0 with a one-line summary, or 2 with every problem listed on stderr. ``list`` prints a
-table or stable JSON. ``compare`` prints the product-vs-project comparison as a table or as Markdown.
+table or stable JSON. ``sources`` lists every cited domain with the facts that rest on it. ``compare``
+prints the product-vs-project comparison as a table or as Markdown.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ TEXT_COLUMNS: dict[str, list[Column]] = {
 
 
 def register(subparsers: Any) -> None:
-    """Add ``content check|list|compare`` to the ``pathfinder`` parser."""
+    """Add ``content check|list|sources|compare`` to the ``pathfinder`` parser."""
     actions = add_command_group(
         subparsers,
         "content",
@@ -99,6 +100,13 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     listing.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
     listing.set_defaults(handler=run_list)
+
+    sources = actions.add_parser(
+        "sources", help="every cited domain: how many facts rest on it, with which confidence"
+    )
+    sources.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    sources.add_argument("--content", type=Path, metavar="DIR", help="content directory (default: shipped)")
+    sources.set_defaults(handler=run_sources)
 
     compare = actions.add_parser("compare", help="product manager vs project manager, side by side")
     compare.add_argument("--format", choices=("text", "markdown"), default="text", help="output format")
@@ -147,6 +155,36 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         table.add_row(*(cell(row) for _, _, cell in TEXT_COLUMNS[args.kind]))
     _stdout_console().print(table)
+    return 0
+
+
+def sources_text(rows: list[Row], fact_count: int) -> str:
+    """The evidence table as plain text: one line per domain, widest domain first column."""
+    width = max((len(row["domain"]) for row in rows), default=6)
+    lines = [
+        f"{len(rows)} domains cited by {fact_count} facts "
+        "(a fact citing several domains counts once for each; issuer: the domain is the issuer's own)",
+        "",
+        f"{'domain':<{width}}  facts  official  secondary  unconfirmed  issuer",
+    ]
+    for row in rows:
+        labels = row["labels"]
+        counts = f"{row['facts']:>5}  {labels['official']:>8}  {labels['secondary']:>9}  "
+        counts += f"{labels['unconfirmed']:>11}"
+        lines.append(f"{row['domain']:<{width}}  {counts}  {row['issuer'] or '—'}")
+    return "\n".join(lines) + "\n"
+
+
+def run_sources(args: argparse.Namespace) -> int:
+    """Print every domain the content cites, how many facts rest on it and their confidence labels."""
+    from pathfinder.catalog.evidence import catalog_facts, domain_evidence
+
+    catalog = _load(args.content)
+    rows = [entry.row() for entry in domain_evidence(catalog)]
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    print(sources_text(rows, sum(1 for _ in catalog_facts(catalog))), end="")
     return 0
 
 

@@ -51,13 +51,15 @@ def _cert_draft(certification: Certification, reason: str, check: RouteCheck | N
 def _training_draft(certification: Certification, check: RouteCheck) -> Draft:
     """A step to complete the contact hours a certification's route still needs."""
     kind = check.route.training_kind
+    need = check.route.training_hours
+    have = need - check.training_missing
     return Draft(
         id=f"training-{kind}",
         title=f"Complete {check.training_missing} contact hours of {TRAINING_WORDS.get(kind, 'training')}",
         kind="education",
         effort_hours=check.training_missing,
         effort_source=CONTACT_HOURS_SOURCE,
-        notes=[f"Needed for {certification.short_name} ({check.route.training_hours} hours in all)."],
+        notes=[f"Needed for {certification.short_name}: you have {have} of {need} contact hours."],
         unlocks=[cert_step_id(certification.id)],
     )
 

@@ -12,7 +12,8 @@ from datetime import date
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Certification, EducationTier, EligibilityRoute
-from pathfinder.engine.experience import Month, WorkHistory, first_day, work_history
+from pathfinder.engine.credentials import Standing, standings
+from pathfinder.engine.experience import Month, WorkHistory, first_day, month_label, work_history
 from pathfinder.engine.results import CertificationStatus
 from pathfinder.engine.wording import join_words, plural
 from pathfinder.profile import Profile
@@ -35,8 +36,11 @@ class Facts:
     history: WorkHistory
     tier: EducationTier
     active: frozenset[str]
+    """Credentials held and active on ``today`` (computed from when they were earned and renewed)."""
     held: frozenset[str]
+    """Every credential the person lists, active or not."""
     training_hours: dict[str, int]
+    standing: dict[str, Standing]
 
 
 def education_tier(profile: Profile, catalog: Catalog) -> EducationTier:
@@ -55,13 +59,15 @@ def education_tier(profile: Profile, catalog: Catalog) -> EducationTier:
 
 def facts_for(profile: Profile, catalog: Catalog, today: date) -> Facts:
     """Gather the eligibility facts for a profile on a given day."""
+    held = standings(profile, catalog, today)
     return Facts(
         today=today,
         history=work_history(profile, today),
         tier=education_tier(profile, catalog),
-        active=frozenset(c.id for c in profile.certifications if c.status == "active"),
-        held=frozenset(c.id for c in profile.certifications),
+        active=frozenset(cert_id for cert_id, result in held.items() if result.active),
+        held=frozenset(held),
         training_hours={"pm": profile.pm_training_hours, "agile": profile.agile_training_hours},
+        standing=held,
     )
 
 
@@ -86,6 +92,7 @@ class RouteCheck:
     blocked: bool
     """Time alone cannot close the gap: education or a prerequisite credential is missing."""
     earliest: date | None
+    """When experience alone would be met (``today`` when only training is missing); None: never by time."""
     training_missing: int
     """Contact hours still needed (0 when the training requirement holds)."""
     education_missing: bool
@@ -102,10 +109,18 @@ def _any_active(ids: list[str], catalog: Catalog) -> str:
     return f"an active {join_words(_short_names(ids, catalog), 'or')}"
 
 
+def waivers(route: EligibilityRoute, kind: str) -> list[str]:
+    """The credentials that stand in for one kind of experience on this route (route-wide ones first)."""
+    own = {
+        "leading": route.leading_months_waived_by,
+        "agile": route.agile_months_waived_by,
+        "programs": route.program_months_waived_by,
+    }[kind]
+    return [*route.experience_waived_by, *(cert for cert in own if cert not in route.experience_waived_by)]
+
+
 def _experience_needs(route: EligibilityRoute, facts: Facts) -> list[ExperienceNeed]:
-    """The route's experience requirements with the months held in its window (none if waived)."""
-    if any(cert in facts.active for cert in route.experience_waived_by):
-        return []
+    """The route's experience requirements with the months held in its window; each waiver drops its own."""
     history = facts.history
     start = history.window_start(route.window_years)
     needs = []
@@ -114,6 +129,8 @@ def _experience_needs(route: EligibilityRoute, facts: Facts) -> list[ExperienceN
         ("agile", history.agile, route.months_agile),
         ("programs", history.programs, route.months_programs),
     ):
+        if any(cert in facts.active for cert in waivers(route, kind)):
+            continue
         if need > 0:
             have = history.count_between(months, start, history.last_complete)
             needs.append(ExperienceNeed(kind, months, need, have))
@@ -130,9 +147,26 @@ def _experience_words(need: ExperienceNeed, route: EligibilityRoute, catalog: Ca
     within = f" within the last {plural(route.window_years, 'year')}" if route.window_years else ""
     more = plural(need.need - need.have, "more month")
     text = f"{more} {what}{within} (have {need.have} of {need.need})"
-    if route.experience_waived_by:
-        text += f", or {_any_active(route.experience_waived_by, catalog)}"
+    waived_by = waivers(route, need.kind)
+    if waived_by:
+        text += f", or {_any_active(waived_by, catalog)}"
     return text
+
+
+def _window_words(needs: list[ExperienceNeed], route: EligibilityRoute, month: Month, last: Month) -> str:
+    """Why the earliest month is later than the months still missing suggest: old months fall out.
+
+    Empty when the window plays no part (no window, or the date is as near as the missing months say).
+    """
+    if route.window_years is None:
+        return ""
+    naive = last + max(need.need - need.have for need in needs)
+    if month <= naive:
+        return ""
+    first_counted = month - 12 * route.window_years + 1
+    return (
+        f"months before {month_label(first_counted)} fall out of the {route.window_years}-year window by then"
+    )
 
 
 def earliest_month_met(
@@ -172,14 +206,18 @@ def check_route(route: EligibilityRoute, index: int, facts: Facts, catalog: Cata
         missing.append(_any_active(route.requires_any, catalog))
     needs = _experience_needs(route, facts)
     short = [need for need in needs if need.have < need.need]
+    experience_at = len(missing)
     missing.extend(_experience_words(need, route, catalog) for need in short)
     have_hours = facts.training_hours.get(route.training_kind, 0)
     training_waived = any(c in facts.active for c in route.training_waived_by)
     training_missing = 0 if training_waived else max(0, route.training_hours - have_hours)
     if training_missing:
-        waiver = f" or {_any_active(route.training_waived_by, catalog)}" if route.training_waived_by else ""
+        waiver = f", or {_any_active(route.training_waived_by, catalog)}" if route.training_waived_by else ""
         kind_words = TRAINING_WORDS.get(route.training_kind, "training")
-        missing.append(f"{route.training_hours} contact hours of {kind_words}{waiver} (have {have_hours})")
+        missing.append(
+            f"{plural(training_missing, 'more contact hour')} of {kind_words} "
+            f"(have {have_hours} of {route.training_hours}){waiver}"
+        )
     met = not missing
     earliest: date | None = None
     blocked = education_missing or prerequisite_missing
@@ -190,8 +228,12 @@ def check_route(route: EligibilityRoute, index: int, facts: Facts, catalog: Cata
                 blocked = True
             else:
                 earliest = first_day(month + 1)
+                why = _window_words(short, route, month, facts.history.last_complete)
+                if why:  # said on the experience need itself: it is why the date is far away
+                    last = experience_at + len(short) - 1
+                    missing[last] = f"{missing[last]}; {why}"
         else:
-            earliest = facts.today
+            earliest = facts.today  # only training is missing: the date is when the hours are done
     return RouteCheck(
         route=route,
         index=index,
@@ -233,19 +275,34 @@ def best_route(certification: Certification, facts: Facts, catalog: Catalog) -> 
     )
 
 
+def public_earliest(check: RouteCheck | None) -> date | None:
+    """The earliest date as the report states it: only when time alone closes the gap.
+
+    None when eligible now, and when something time cannot bring is missing: training hours still to
+    take, a degree, a prerequisite credential, or experience the window can never hold.
+    """
+    if check is None or check.met or check.blocked or check.training_missing:
+        return None
+    return check.earliest
+
+
 def status_from(certification: Certification, check: RouteCheck | None, facts: Facts) -> CertificationStatus:
-    """The public status of a certification from its best route check."""
+    """The public status of a certification from its best route check and the person's credentials."""
     eligible = check is None or check.met
+    held = facts.standing.get(certification.id)
     return CertificationStatus(
         certification=certification.id,
         name=certification.name,
-        held=certification.id in facts.held,
+        held=certification.id in facts.active,
         eligible=eligible,
         route=None if check is None else check.route.label,
         missing=[] if check is None else list(check.missing),
-        earliest_date=None if check is None or eligible else check.earliest,
+        earliest_date=public_earliest(check),
         course_required="" if check is None else check.route.course,
         unconfirmed=certification.eligibility.confidence == "unconfirmed",
+        held_state=None if held is None else held.state,
+        active_until=None if held is None else held.active_until,
+        held_note="" if held is None else held.explanation,
     )
 
 
@@ -270,3 +327,26 @@ def all_certification_statuses(profile: Profile, catalog: Catalog, today: date) 
         status_from(certification, best_route(certification, facts, catalog), facts)
         for certification in catalog.certifications.values()
     ]
+
+
+def training_summary(catalog: Catalog) -> str:
+    """The contact hours each certification's rules ask for, grouped by kind of training, from the content.
+
+    E.g. "Contact hours the rules ask for: project-management training: PMP 35, CAPM 23; agile training:
+    PMI-ACP 28." Empty when no certification asks for training hours.
+    """
+    by_kind: dict[str, list[str]] = {}
+    for certification in catalog.certifications.values():
+        hours: dict[str, int] = {}
+        for route in certification.eligibility.routes:
+            if route.training_hours:
+                hours[route.training_kind] = max(hours.get(route.training_kind, 0), route.training_hours)
+        for kind, needed in hours.items():
+            by_kind.setdefault(kind, []).append(f"{certification.short_name} {needed}")
+    if not by_kind:
+        return ""
+    parts = [
+        f"{TRAINING_WORDS.get(kind, kind + ' training')}: {', '.join(items)}"
+        for kind, items in by_kind.items()
+    ]
+    return "Contact hours the rules ask for: " + "; ".join(parts) + "."

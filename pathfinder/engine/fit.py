@@ -13,6 +13,7 @@ from typing import Literal
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import SKILL_LEVEL_NAMES, CareerPath
+from pathfinder.engine.credentials import active_certifications
 from pathfinder.engine.experience import last_complete_month, led_months, role_months
 from pathfinder.engine.results import FitComponent, PathFit, SkillGap, SkillStrength
 from pathfinder.engine.wording import join_words, lower_first, number, percent, plural, round_half_up
@@ -213,13 +214,13 @@ def _education_component(profile: Profile, path: CareerPath, catalog: Catalog, w
 
 
 def _certifications_component(
-    profile: Profile, path: CareerPath, catalog: Catalog, weight: float
+    active: frozenset[str], path: CareerPath, catalog: Catalog, weight: float
 ) -> FitComponent:
-    """Certifications: importance of recommended ones held active, out of 5."""
+    """Certifications: importance of recommended ones held and active on the day, out of 5."""
     held = [
         recommended
         for recommended in path.certifications
-        if recommended.certification in catalog.certifications and profile.holds(recommended.certification)
+        if recommended.certification in catalog.certifications and recommended.certification in active
     ]
     points = sum(recommended.importance for recommended in held)
     score = min(1.0, points / CERTIFICATION_POINTS_FOR_FULL_CREDIT)
@@ -250,7 +251,9 @@ def _fit_unranked(profile: Profile, path: CareerPath, catalog: Catalog, today: d
         _skills_component(skills, weights.skills),
         _experience_component(experience_tally(profile, path, catalog, today), weights.experience),
         _education_component(profile, path, catalog, weights.education),
-        _certifications_component(profile, path, catalog, weights.certifications),
+        _certifications_component(
+            active_certifications(profile, catalog, today), path, catalog, weights.certifications
+        ),
     ]
     total = round_half_up(sum(component.contribution for component in components), 1)
     return PathFit(

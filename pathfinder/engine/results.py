@@ -65,17 +65,25 @@ class CertificationStatus(Result):
     certification: str
     name: str
     held: bool
+    """Held and active on the report's day (a lapsed credential is not held: see ``held_state``)."""
     eligible: bool
     route: str | None
     """The label of the route that is met (or nearest to being met)."""
     missing: list[str]
     """What is still needed, in plain words ("12 more months leading projects (have 24 of 36)")."""
     earliest_date: date | None
-    """When the person could be eligible if they keep leading projects; None if eligible now or if
-    time alone cannot close the gap (a degree or a course is needed)."""
+    """When the person could be eligible if they keep doing the work; None if eligible now or if time
+    alone cannot close the gap (training hours, a degree, a prerequisite credential)."""
     course_required: str = ""
     unconfirmed: bool = False
     """True when the rule itself is not confirmed by the issuer: say so, never present it as certain."""
+    held_state: Literal["active", "renewal_due", "lapsed"] | None = None
+    """For a credential the person lists: active, renewal due (still active) or lapsed; None if not listed."""
+    active_until: date | None = None
+    """When a listed credential runs out, from when it was earned and its renewal cycle (None: never, or
+    unknown)."""
+    held_note: str = ""
+    """The held credential's standing in words ("PMP: active until 2027-04-15.")."""
 
 
 class Report(Result):

@@ -15,7 +15,7 @@ from pathfinder.importers.records import Found, FoundCertificate, FoundDegree, F
 
 if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
-    from pathfinder.profile import Profile
+    from pathfinder.profile import HeldCertification, Profile
 
 SECTIONS = ("work", "education", "certificates", "skills")
 MAX_ITEMS = 500
@@ -123,7 +123,7 @@ def profile_to_json_resume(profile: Profile, catalog: Catalog) -> dict[str, Any]
                 "name": catalog.certifications[held.id].name
                 if held.id in catalog.certifications
                 else held.id,
-                "date": held.earned.isoformat(),
+                "date": earned_text(held),
                 "issuer": catalog.certifications[held.id].issuer if held.id in catalog.certifications else "",
             }
             for held in profile.certifications
@@ -135,3 +135,10 @@ def profile_to_json_resume(profile: Profile, catalog: Catalog) -> dict[str, Any]
         ],
     }
     return resume
+
+
+def earned_text(held: HeldCertification) -> str:
+    """A JSON Resume date for when a credential was earned: a day, a year alone, or empty when unknown."""
+    if held.earned is None:
+        return ""
+    return held.earned.isoformat() if not isinstance(held.earned, int) else str(held.earned)

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pathfinder.engine.credentials import cycle_start
 from pathfinder.importers.degrees import read_field, read_level
 from pathfinder.importers.matching import Matcher, clean
 from pathfinder.importers.records import (
@@ -289,7 +290,9 @@ def map_found(found: Found, catalog: Catalog, today: date) -> ImportResult:
         _map_certificate(item, today, result, matchers, catalog) for item in found.certificates[:MAX_ENTRIES]
     ]
     for mapped in [*listed, *courses]:
-        if mapped is not None and (mapped.id not in held or held[mapped.id].earned < mapped.earned):
+        if mapped is not None and (
+            mapped.id not in held or _earned_day(held[mapped.id]) < _earned_day(mapped)
+        ):
             held[mapped.id] = mapped
     _map_skills(found, result, matchers, catalog)
     for kind, items in (
@@ -311,3 +314,8 @@ def map_found(found: Found, catalog: Catalog, today: date) -> ImportResult:
         name=found.name[:80], roles=roles, degrees=degrees, certifications=list(held.values())
     )
     return result
+
+
+def _earned_day(held: HeldCertification) -> date:
+    """When a credential was earned, for choosing the latest of two (unknown counts as earliest)."""
+    return cycle_start(held) or date.min

@@ -83,14 +83,18 @@ def certification_words(status: CertificationStatus, today: date) -> StatusWords
     """
     missing = "; ".join(status.missing)
     if status.held:
-        return StatusWords("✓", "held", "", "green")
+        if status.held_state == "renewal_due":
+            return StatusWords("✓", "held, renewal due", status.held_note, "yellow")
+        until = f"active until {status.active_until.isoformat()}" if status.active_until else ""
+        return StatusWords("✓", "held", until, "green")
+    lapsed = f"{status.held_note} " if status.held_state == "lapsed" else ""
     if status.eligible:
         detail = f"course: {status.course_required}" if status.course_required else ""
-        return StatusWords("✓", "eligible now", detail, "green")
+        return StatusWords("✓", "eligible now", (lapsed + detail).strip(), "green")
     if status.earliest_date is not None and status.earliest_date > today:
         detail = f"earliest {status.earliest_date.isoformat()}" + (f"; needs {missing}" if missing else "")
-        return StatusWords("◷", "not yet", detail, "yellow")
-    return StatusWords("✗", "not yet", f"needs {missing}" if missing else "", "red")
+        return StatusWords("◷", "not yet", lapsed + detail, "yellow")
+    return StatusWords("✗", "not yet", (lapsed + (f"needs {missing}" if missing else "")).strip(), "red")
 
 
 UNCONFIRMED_NOTE = "⚠ unconfirmed rule"

@@ -14,6 +14,7 @@ from typing import Any
 
 from pathfinder.catalog.catalog import Catalog
 from pathfinder.catalog.models import Resource
+from pathfinder.engine.credentials import expiry
 from pathfinder.engine.results import Report
 from pathfinder.engine.schedule import ready_by
 from pathfinder.plan.models import Plan, Step
@@ -210,14 +211,9 @@ def plan_ics(plan: Plan, catalog: Catalog | None) -> bytes:
         years = certification.renewal.cycle_years
         if years is None:
             continue
-        deadline = _add_years(held.earned, years)
+        deadline = expiry(held, years)  # the renewal already made counts; unknown when earned is unknown
+        if deadline is None:
+            continue
         requirement = " ".join(certification.renewal.requirement.split())
         event(_uid(plan, "renew", held.id), deadline, f"Renew {certification.short_name}", requirement)
     return bytes(calendar.to_ical())
-
-
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

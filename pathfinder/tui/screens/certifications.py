@@ -41,11 +41,31 @@ def describe_status(status: CertificationStatus, today: date, catalog: Catalog |
     return f"○ {short}: not yet — needs {needs}{caveat}"
 
 
+def earned_text(record: HeldCertification) -> str:
+    """When a credential was earned, as typed: a date, a year, or empty when unknown."""
+    earned = record.earned
+    return earned.isoformat() if isinstance(earned, date) else "" if earned is None else str(earned)
+
+
+def parse_earned(text: str, today: date, problems: list[str]) -> date | int | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``), a year alone, or empty: when earned may be unknown."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) == 4:
+        if int(text) > today.year:
+            problems.append(f"Earned: {text} is in the future (today is {today}).")
+        return int(text)
+    return parse_date(text, "Earned", today, problems)
+
+
 class CertificationsPane(RecordsPane[HeldCertification]):
     """Held certifications on top; below, when each of the others becomes possible and why."""
 
     TITLE = "Certifications you hold"
     NOUN = "certification"
+    _renewed: date | None = None
+    """The renewal date of the record being edited (not in the form, so kept as it was)."""
 
     def records(self) -> list[HeldCertification]:
         return list(self.profile.certifications)
@@ -56,7 +76,7 @@ class CertificationsPane(RecordsPane[HeldCertification]):
     def describe(self, record: HeldCertification) -> str:
         certification = self.catalog.certifications.get(record.id)
         name = certification.short_name if certification else record.id
-        return f"{name} · {record.earned:%Y-%m} · {record.status}"
+        return f"{name} · {earned_text(record) or 'earned: unknown'} · {record.status}"
 
     def compose_form(self) -> ComposeResult:
         options = [(f"{c.short_name} — {c.name}", c.id) for c in self.catalog.certifications.values()]
@@ -65,7 +85,7 @@ class CertificationsPane(RecordsPane[HeldCertification]):
             yield Select(options, prompt="pick a certification…", id="cert-id", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("Earned")
-            yield Input(placeholder="YYYY-MM-DD", id="cert-earned", compact=True)
+            yield Input(placeholder="YYYY-MM-DD, a year, or empty", id="cert-earned", compact=True)
         with Horizontal(classes="field-row"):
             yield field_label("Status")
             yield Select(STATUSES, value="active", allow_blank=False, id="cert-status", compact=True)
@@ -95,7 +115,8 @@ class CertificationsPane(RecordsPane[HeldCertification]):
             select.clear()
         else:
             select.value = record.id
-        self.query_one("#cert-earned", Input).value = record.earned.isoformat() if record else ""
+        self.query_one("#cert-earned", Input).value = earned_text(record) if record else ""
+        self._renewed = record.renewed if record else None  # kept on save: the form does not show it
         self.query_one("#cert-status", Select).value = record.status if record else "active"
 
     def form_is_blank(self) -> bool:
@@ -108,13 +129,16 @@ class CertificationsPane(RecordsPane[HeldCertification]):
         cert_id = self.query_one("#cert-id", Select).value
         if not isinstance(cert_id, str):
             problems.append("Certificate: pick one from the list.")
-        earned = parse_date(self.query_one("#cert-earned", Input).value, "Earned", self.today, problems)
+        earned = parse_earned(self.query_one("#cert-earned", Input).value, self.today, problems)
         status = self.query_one("#cert-status", Select).value
-        if problems or earned is None or not isinstance(cert_id, str):
+        if problems or not isinstance(cert_id, str):
             return None, problems
         try:
             held = HeldCertification(
-                id=cert_id, earned=earned, status="lapsed" if status == "lapsed" else "active"
+                id=cert_id,
+                earned=earned,
+                status="lapsed" if status == "lapsed" else "active",
+                renewed=self._renewed,
             )
         except ValidationError as error:
             return None, [detail["msg"] for detail in error.errors()]

@@ -63,6 +63,8 @@ class EducationPane(RecordsPane[Degree]):
             yield Static(escape(self.catalog.degrees.gac_explanation), classes="muted")
 
     def compose_extra(self) -> Iterable[Widget]:
+        from pathfinder.engine.eligibility import training_summary  # the hours are career facts: content
+
         profile = self.profile
         with Vertical(id="training"):
             yield Label("Training (contact hours)", classes="section-title")
@@ -74,10 +76,7 @@ class EducationPane(RecordsPane[Degree]):
                     str(profile.agile_training_hours), id="agile-hours", compact=True, classes="hours"
                 )
             yield Static("", id="training-errors", classes="error-text")
-            yield Static(
-                "PMP asks for 35 hours of PM education, CAPM 23, PMI-ACP 21 of agile training.",
-                classes="muted",
-            )
+            yield Static(escape(training_summary(self.catalog)), classes="muted")
 
     def load_form(self, record: Degree | None) -> None:
         level: Select[str] = self.query_one("#degree-level", Select)
