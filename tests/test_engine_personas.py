@@ -63,7 +63,7 @@ def test_marcus_takes_the_pmp_first_and_no_entry_level_credential(catalog: Catal
     assert "Not proposed: CAPM, Google PM, Project+ and PRINCE2 Foundation." in steps[1].notes
     assert "Not proposed: PRINCE2 Practitioner." in steps[1].notes
     assert "Raises your project manager fit by about 20 points." in steps[1].notes
-    assert steps[0].notes == "Needed for PMP (35 hours in all)."
+    assert steps[0].notes == "Needed for PMP: you have 20 of 35 contact hours."
 
 
 def test_priya_gets_one_product_owner_credential_and_realistic_skill_targets(catalog: Catalog) -> None:

@@ -177,7 +177,8 @@ def test_resources_marked_used_show_in_json_and_markdown(
     ]
     assert main(["plan", "export", str(marcus_plan), "--format", "markdown", "--today", "2026-12-01"]) == 0
     assert (
-        "    - ✓ used: Taking the PMP exam (PMI Hong Kong chapter) — guide, free —" in capsys.readouterr().out
+        "    - ✓ used: Taking the PMP exam: PMI's PMP page and certification handbook — guide, free —"
+        in capsys.readouterr().out
     )
 
 

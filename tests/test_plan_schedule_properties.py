@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pathfinder.catalog.loader import load_catalog
 from pathfinder.engine import certification_status, plan_steps
+from pathfinder.engine.credentials import active_certifications
 from pathfinder.engine.experience import month_label, month_of
 from pathfinder.engine.schedule import redate
 from pathfinder.plan.models import Step
@@ -110,7 +111,8 @@ def test_doubling_the_hours_per_week_never_makes_a_date_later(
 @PLAN_PROPERTIES
 @given(plan=plans)
 def test_an_active_credential_is_never_proposed(plan: tuple[Profile, str, str | None, int]) -> None:
-    active = {cert.id for cert in plan[0].certifications if cert.status == "active"}
+    """Active as computed on today (earned + renewal cycle): a lapsed one may be proposed again."""
+    active = active_certifications(plan[0], CATALOG, TODAY)
     proposed = {step.ref for step in _steps(*plan) if step.kind == "certification"}
     assert not active & proposed
 
@@ -121,7 +123,7 @@ def test_at_most_one_certification_of_each_overlapping_set(
     plan: tuple[Profile, str, str | None, int],
 ) -> None:
     proposed = {step.ref for step in _steps(*plan) if step.kind == "certification"}
-    kept = {cert.id for cert in plan[0].certifications if cert.status == "active"} | proposed
+    kept = set(active_certifications(plan[0], CATALOG, TODAY)) | proposed
     for overlap in CATALOG.overlaps.values():
         chosen = proposed & set(overlap.certifications)
         assert len(chosen) <= 1, f"{sorted(str(c) for c in chosen)} overlap ({overlap.id})"

@@ -206,7 +206,7 @@ def apply_overlaps(book: StepBook, catalog: Catalog, facts: Facts) -> None:
     gone = {book.by_id[i].title.removeprefix("Earn ") for i in dropped}
     for draft in book.drafts:
         if draft.unlocks:
-            draft.notes = [n for n in draft.notes if not any(n.startswith(f"Needed for {x} (") for x in gone)]
+            draft.notes = [n for n in draft.notes if not any(n.startswith(f"Needed for {x}:") for x in gone)]
     orphans = {
         d.id for d in book.drafts if d.unlocks and set(d.unlocks) <= dropped and d.kind != "certification"
     }
