@@ -36,7 +36,7 @@ MENU = (
     ("new", "Start a new profile", "n"),
     ("open", "Open a saved plan…", "o"),
     ("glance", "Product vs project at a glance", "g"),
-    ("import", "Import from LinkedIn or JSON Resume…", "i"),
+    ("import", "Import LinkedIn / JSON Resume…", "i"),
     ("xray", "X-ray a job posting", "x"),
     ("quit", "Quit", "q"),
 )
