@@ -111,3 +111,26 @@ async def test_one_save_shows_no_solid_block_chart(build_app: AppFactory, tmp_pa
         await settle(pilot, lambda: isinstance(app.screen, ProgressScreen))
         assert not app.screen.query(Sparkline)
         assert "the chart starts at 2" in str(app.screen.query_one("#history-summary", Static).content)
+
+
+async def test_step_notes_keep_several_lines(build_app: AppFactory, tmp_path: Path) -> None:
+    """Notes are edited in a multi-line field (they showed in a one-line one): lines typed come back."""
+    from textual.widgets import TextArea
+    from tui_helpers import DATA
+
+    from pathfinder.tui.screens.plan import StepTable
+    from pathfinder.tui.screens.step_dialog import StepDialog
+
+    app = build_app(open_path=DATA / "plans" / "sample-plan.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: current_step(app) == "plan" and bool(app.screen.query(StepTable)))
+        app.screen.query_one(StepTable).focus()
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, StepDialog))
+        notes = app.screen.query_one("#step-notes", TextArea)
+        notes.text = ""
+        notes.focus()
+        await pilot.press("a", "enter", "b")
+        await pilot.click("#ok")
+        await settle(pilot, lambda: not isinstance(app.screen, StepDialog))
+        assert app.session is not None and app.session.plan.steps[0].notes == "a\nb"

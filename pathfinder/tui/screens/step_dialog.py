@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from pathfinder.plan.models import STEP_STATUSES, Step
 from pathfinder.tui.screens.dialog_base import Dialog
@@ -48,9 +48,15 @@ class StepDialog(Dialog[Step | None]):
                     id="step-due",
                     compact=True,
                 )
-            with Horizontal(classes="field-row"):
+            with Horizontal(classes="field-row notes-row"):
                 yield field_label("Notes")
-                yield Input(step.notes, placeholder="anything to remember", id="step-notes", compact=True)
+                yield TextArea(  # several lines: enter starts a new line; tab moves on
+                    step.notes,
+                    placeholder="anything to remember (several lines welcome)",
+                    id="step-notes",
+                    compact=True,
+                    highlight_cursor_line=False,
+                )
             yield Static("", id="step-errors", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -64,7 +70,7 @@ class StepDialog(Dialog[Step | None]):
         if not title:
             problems.append("Title: required.")
         due = parse_due(self.query_one("#step-due", Input).value, problems)
-        notes = self.query_one("#step-notes", Input).value
+        notes = self.query_one("#step-notes", TextArea).text
         if len(notes) > 5000:
             problems.append("Notes: at most 5000 characters.")
         if problems:
