@@ -114,7 +114,7 @@ def shows(text: str) -> Callable[[list[str]], bool]:
 def plan_painted(lines: list[str]) -> bool:
     """The plan pane with its progress bar and step table is on screen."""
     screen = "\n".join(lines)
-    return " done (" in screen and "Status" in screen and "Step" in screen
+    return " skipped of " in screen and "Status" in screen and "Step" in screen
 
 
 def input_row(lines: list[str], placeholder: str) -> int:
