@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pathfinder.errors import Problem
@@ -31,16 +31,88 @@ _STRING = re.compile(
 )
 
 
+class _Node:
+    """One key of the document: the line where it is first written, and the keys under it."""
+
+    __slots__ = ("children", "last_index", "line")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.children: dict[str | int, _Node] = {}
+        self.last_index = -1
+        """For an array of tables (``[[name]]``): the index of its last element so far, else -1."""
+
+    def child(self, name: str | int, line: int) -> _Node:
+        """The key ``name`` under this one, recorded at ``line`` when it is first seen."""
+        node = self.children.get(name)
+        if node is None:
+            node = self.children[name] = _Node(line)
+        return node
+
+
+class KeyLines(Mapping[KeyPath, int]):
+    """Key path → line, stored as a tree: each key is kept once, however long the paths through it.
+
+    Storing each path as a tuple would keep every prefix of a long dotted key (quadratic memory); the tree
+    costs one node per key written, and a lookup walks the path once.
+    """
+
+    def __init__(self, root: _Node) -> None:
+        self._root = root
+
+    def _node(self, path: KeyPath) -> _Node | None:
+        node = self._root
+        for part in path:
+            found = node.children.get(part)
+            if found is None:
+                return None
+            node = found
+        return node
+
+    def __getitem__(self, path: KeyPath) -> int:
+        node = self._node(path) if path else None
+        if node is None:
+            raise KeyError(path)
+        return node.line
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and bool(path) and self._node(path) is not None
+
+    def __iter__(self) -> Iterator[KeyPath]:
+        stack: list[tuple[KeyPath, _Node]] = [((), self._root)]
+        while stack:
+            path, node = stack.pop()
+            for name, child in node.children.items():
+                stack.append(((*path, name), child))
+                yield (*path, name)
+
+    def __len__(self) -> int:
+        count, stack = 0, [self._root]
+        while stack:
+            node = stack.pop()
+            count += len(node.children)
+            stack.extend(node.children.values())
+        return count
+
+    def nearest(self, path: KeyPath) -> int | None:
+        """The line of ``path``, or of its closest written ancestor (a missing key points at its table)."""
+        node, line = self._root, None
+        for part in path:
+            found = node.children.get(part)
+            if found is None:
+                break
+            node, line = found, found.line
+        return line
+
+
 class _Scanner:
-    """A cursor over the text that records ``key path → line`` as it walks the document."""
+    """A cursor over the text that records the line of every key as it walks the document."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.line = 1
-        self.lines: dict[KeyPath, int] = {}
-        self.array_tables: dict[KeyPath, int] = {}
-        """Each ``[[array.of.tables]]`` seen so far (resolved path) → index of its last element."""
+        self.root = _Node(0)
 
     # -- low-level movement -------------------------------------------------------------------------------
     def peek(self, count: int = 1) -> str:
@@ -68,12 +140,16 @@ class _Scanner:
         if match:
             self.advance(match.end() - self.pos)
 
-    def record(self, path: KeyPath, line: int) -> None:
-        """Remember where ``path`` is written; implicit parents (``[a.b]`` without ``[a]``) get it too."""
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.lines:
-                return
-            self.lines[path[:end]] = line
+    @staticmethod
+    def record(node: _Node, names: Sequence[str | int], line: int) -> _Node:
+        """Walk ``names`` down from ``node``, recording ``line`` for every key not seen before.
+
+        Implicit parents (``[a.b]`` without ``[a]``) get the line too; a key keeps the first line it is
+        written on.
+        """
+        for name in names:
+            node = node.child(name, line)
+        return node
 
     # -- keys ---------------------------------------------------------------------------------------------
     def read_string(self) -> str:
@@ -104,7 +180,7 @@ class _Scanner:
             self.advance()
 
     # -- values -------------------------------------------------------------------------------------------
-    def read_value(self, path: KeyPath) -> None:
+    def read_value(self, node: _Node) -> None:
         """Skip over one value, recording the lines of array elements and inline-table keys inside it."""
         char = self.peek()
         if char in ('"', "'"):
@@ -117,8 +193,7 @@ class _Scanner:
                 if self.at_end() or self.peek() == "]":
                     self.advance()
                     return
-                self.record((*path, index), self.line)
-                self.read_value((*path, index))
+                self.read_value(node.child(index, self.line))
                 self.skip_blank()
                 if self.peek() == ",":
                     self.advance()
@@ -131,12 +206,11 @@ class _Scanner:
                     self.advance()
                     return
                 key_line = self.line
-                key = tuple(self.read_key())
-                self.record((*path, *key), key_line)
+                key = self.record(node, self.read_key(), key_line)
                 self.skip_spaces()
                 self.advance()  # "="
                 self.skip_spaces()
-                self.read_value((*path, *key))
+                self.read_value(key)
                 self.skip_blank()
                 if self.peek() == ",":
                     self.advance()
@@ -145,45 +219,35 @@ class _Scanner:
             self.advance(match.end() - self.pos if match else 0)
 
     # -- statements ---------------------------------------------------------------------------------------
-    def resolve(self, names: Sequence[str]) -> KeyPath:
-        """Turn a dotted header into a concrete path, indexing through arrays of tables on the way."""
-        resolved: KeyPath = ()
-        for name in names:
-            resolved = (*resolved, name)
-            if resolved in self.array_tables:
-                resolved = (*resolved, self.array_tables[resolved])
-        return resolved
-
-    def read_header(self) -> KeyPath:
+    def read_header(self) -> _Node:
+        """Read ``[a.b]`` or ``[[a.b]]``; the table it opens, indexing through arrays of tables on the way."""
         line = self.line
         is_array = self.peek(2) == "[["
         self.advance(2 if is_array else 1)
         names = self.read_key()
         self.advance(2 if is_array else 1)
-        if is_array:
-            parent = self.resolve(names[:-1])
-            array_path = (*parent, names[-1])
-            index = self.array_tables.get(array_path, -1) + 1
-            self.array_tables[array_path] = index
-            self.record(array_path, line)
-            table = (*array_path, index)
-        else:
-            table = self.resolve(names)
-        self.record(table, line)
-        return table
+        node = self.root
+        for position, name in enumerate(names):
+            node = node.child(name, line)
+            last = position == len(names) - 1
+            if is_array and last:
+                node.last_index += 1
+                node = node.child(node.last_index, line)
+            elif node.last_index >= 0:
+                node = node.children[node.last_index]
+        return node
 
-    def scan(self) -> dict[KeyPath, int]:
-        table: KeyPath = ()
+    def scan(self) -> KeyLines:
+        table = self.root
         while True:
             self.skip_blank()
             if self.at_end():
-                return self.lines
+                return KeyLines(self.root)
             if self.peek() == "[":
                 table = self.read_header()
             else:
                 line = self.line
-                key = (*table, *self.read_key())
-                self.record(key, line)
+                key = self.record(table, self.read_key(), line)
                 self.skip_spaces()
                 self.advance()  # "="
                 self.skip_spaces()
@@ -191,12 +255,15 @@ class _Scanner:
             self.skip_to_line_end()
 
 
-def key_lines(text: str) -> dict[KeyPath, int]:
-    """Map every key path in a valid TOML document to the (1-based) line where it is written."""
+def key_lines(text: str) -> KeyLines:
+    """Every key path in a valid TOML document → the (1-based) line where it is written.
+
+    Linear in the text: one pass, one tree node per key written.
+    """
     try:
         return _Scanner(text).scan()
-    except (IndexError, ValueError):  # pragma: no cover - the text passed tomllib; stay best-effort
-        return {}
+    except (IndexError, ValueError, KeyError, RecursionError):  # the text passed tomllib; stay best-effort
+        return KeyLines(_Node(0))
 
 
 class LineMap:
@@ -204,22 +271,18 @@ class LineMap:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._lines: dict[KeyPath, int] | None = None
+        self._lines: KeyLines | None = None
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of ``path`` or of its closest written ancestor."""
         if self._lines is None:
             self._lines = key_lines(self._text)
-        return line_of(self._lines, path)
+        return self._lines.nearest(path)
 
 
-def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+def line_of(lines: KeyLines, path: KeyPath) -> int | None:
     """The line of ``path``, or of its closest written ancestor (a missing key points at its table)."""
-    for end in range(len(path), 0, -1):
-        line = lines.get(path[:end])
-        if line is not None:
-            return line
-    return None
+    return lines.nearest(path)
 
 
 def format_key_path(path: KeyPath) -> str:

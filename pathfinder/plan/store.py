@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field, ValidationError
 from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import NewerSchemaError, PlanFileError, Problem
 from pathfinder.plan import migrations
+from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
 from pathfinder.plan.models import Plan, PlanKind
 from pathfinder.plan.problems import TITLE, problems_error, source_name, syntax_error, validation_error
 from pathfinder.plan.toml_format import plan_to_toml
@@ -81,6 +82,15 @@ class _TopLevelProfile(Profile):
 
 # -- reading -------------------------------------------------------------------------------------------------
 def _parse(text: str, source: Path | None) -> dict[str, Any]:
+    exceeded = check_limits(text)  # before the parser: no input may make reading it slow or large
+    if exceeded is not None:
+        problem = Problem(
+            source,
+            f"beyond the limits of a plan file: {exceeded.message}",
+            line=exceeded.line,
+            hint="a plan is far smaller; see Limits in docs/plan-format.md",
+        )
+        raise problems_error(source, [problem])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -207,11 +217,18 @@ def load_plan(path: Path, *, now: datetime | None = None) -> LoadedPlan:
     if path.exists() and not path.is_file():  # a pipe or a device: reading could block or never end
         raise PlanFileError(f"{path} is not a regular file.", TITLE)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(f"There is no file {path}.", TITLE) from None
     except OSError as error:
         raise PlanFileError(f"Cannot read {path}: {error.strerror or error}.", TITLE) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanFileError(
+            f"{path} is larger than {MAX_FILE_BYTES // 1024} KiB: too large for a plan file "
+            "(see Limits in docs/plan-format.md).",
+            TITLE,
+        )
     return _read_text(_decode(data, path), path, now)
 
 
@@ -235,7 +252,10 @@ def _save_error(path: Path, error: OSError) -> PlanFileError:
 def _refuse_newer(existing: bytes, path: Path) -> None:
     """Raise ``NewerSchemaError`` if the file about to be replaced was written by a newer Pathfinder."""
     try:
-        version = tomllib.loads(existing.decode("utf-8-sig")).get("schema_version")
+        text = existing.decode("utf-8-sig")
+        if check_limits(text) is not None:
+            return  # not a plan Pathfinder could have written: the .bak keeps it, saving is allowed
+        version = tomllib.loads(text).get("schema_version")
     except (ValueError, RecursionError):  # not TOML (or not text): the .bak keeps it, saving is allowed
         return
     current = migrations.current_version()

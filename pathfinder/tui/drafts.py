@@ -41,10 +41,16 @@ def draft_summary(data_dir: Path) -> str | None:
     path = drafts_dir(data_dir) / DRAFT_NAME
     if not path.is_file():
         return None
+    from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES + 1).decode("utf-8")
+        if check_limits(text) is not None:
+            return None
+        document = tomllib.loads(text)
         saved = datetime.fromtimestamp(path.stat().st_mtime)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None
     profile = document.get("profile", {})
     roles = len(profile.get("roles", [])) if isinstance(profile, dict) else 0

@@ -41,9 +41,16 @@ def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
     """The welcome-list summary of one plan file."""
     import tomllib  # after the first frame: the welcome imports this module to look at the folder
 
+    from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES + 1).decode("utf-8")
+        exceeded = check_limits(text)
+        if exceeded is not None:
+            return SavedPlan(path, path.stem, "", 0, 0, "", problem=exceeded.message[:60])
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
         return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
     except (OSError, UnicodeDecodeError) as error:
         return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
