@@ -158,31 +158,17 @@ def _slug(text: str) -> str:
     return slug or "imported-plan"
 
 
-def import_plan(plan_dir: Path, data: bytes, owner: Owner) -> str:
-    """Validate an uploaded plan and store it under a fresh name; returns that name."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CommandRefused("the plan is not UTF-8 text") from error
-    try:
-        from pathfinder.plan.store import plan_from_toml, plan_to_toml
-    except ImportError as error:
-        raise CommandRefused("importing plans is not available on this server yet") from error
-    try:
-        plan = plan_from_toml(text, Path("<import>"))
-    except PathfinderError as error:
-        raise CommandRefused(f"the plan was not imported:\n{error}") from error
+def store_import(plan_dir: Path, name: str, toml_text: str, owner: Owner) -> str:
+    """Store a plan checked by ``import_check`` under a fresh name (from its ``name``); returns that name."""
     existing = saved_plans(plan_dir)
     if len(existing) >= MAX_PLANS_PER_VISITOR:
         raise CommandRefused(f"you already have {len(existing)} plans, the most kept per visitor")
-    stem = _slug(plan.name)
+    stem = _slug(name)
     names = {path.stem for path in plan_dir.iterdir()} if plan_dir.is_dir() else set()
     candidate, number = stem, 2
     while candidate in names:
         candidate, number = f"{stem}-{number}", number + 1
-    _write_new(plan_dir / f"{candidate}.toml", plan_to_toml(plan).encode("utf-8"), owner)
+    _write_new(plan_dir / f"{candidate}.toml", toml_text.encode("utf-8"), owner)
     return candidate
 
 

@@ -1,0 +1,37 @@
+"""Hostile input over the real ``ssh`` client: the server refuses it quickly and does not grow."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from ssh_helpers import Server, run_ssh
+
+pytestmark = pytest.mark.ssh
+
+DOTTED_BOMB = ("[" + ".".join(["a"] * 40000) + "]\nx=1\n").encode()
+"""80 KB: one table name of 40,000 parts. It once ran the server at 100 % CPU for 32 s, up to 6.3 GB."""
+
+
+def resident_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+def test_the_dotted_key_bomb_import_is_refused_and_the_server_does_not_grow(
+    real_server: Server, client_keys: dict[str, Path]
+) -> None:
+    key = client_keys["alice"]
+    run_ssh(real_server.port, key, "help")  # the server has served a command: its memory has settled
+    before = resident_kib(real_server.process.pid)
+    started = time.perf_counter()
+    result = run_ssh(real_server.port, key, "import", stdin=DOTTED_BOMB)
+    elapsed = time.perf_counter() - started
+    assert result.returncode != 0
+    assert b"more than 8 parts" in result.stderr, result.stderr
+    assert elapsed < 10.0  # ssh's own handshake and a fresh checker process on a loaded machine
+    assert resident_kib(real_server.process.pid) - before < 8 * 1024
+    assert real_server.process.poll() is None
