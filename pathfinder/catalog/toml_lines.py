@@ -20,7 +20,8 @@ KeyPath = tuple[str | int, ...]
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 
-_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+_SPACES = re.compile(r"[ \t]*")
 _SCALAR = re.compile(r"[^,\]}\n#]*")
 _BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _STRING = re.compile(
@@ -127,12 +128,13 @@ class _Scanner:
         return self.pos >= len(self.text)
 
     def skip_spaces(self) -> None:
-        while self.peek() in (" ", "\t") and not self.at_end():
-            self.advance()
+        match = _SPACES.match(self.text, self.pos)
+        if match:  # spaces and tabs only: no line is crossed
+            self.pos = match.end()
 
     def skip_to_line_end(self) -> None:
         end = self.text.find("\n", self.pos)
-        self.advance((len(self.text) if end == -1 else end) - self.pos)
+        self.pos = len(self.text) if end == -1 else end  # up to the line break, not over it
 
     def skip_blank(self) -> None:
         """Skip whitespace, newlines and comments (inside arrays and between statements)."""
@@ -170,10 +172,10 @@ class _Scanner:
             if self.peek() in ('"', "'"):
                 parts.append(self.read_string())
             else:
-                start = self.pos
-                while not self.at_end() and self.peek() in _BARE_KEY_CHARS:
-                    self.advance()
-                parts.append(self.text[start : self.pos])
+                match = _BARE_KEY.match(self.text, self.pos)
+                end = match.end() if match else self.pos
+                parts.append(self.text[self.pos : end])
+                self.pos = end  # a bare key holds no line break
             self.skip_spaces()
             if self.peek() != ".":
                 return parts
@@ -238,11 +240,17 @@ class _Scanner:
         return node
 
     def scan(self) -> KeyLines:
+        for _ in self.statements():
+            pass
+        return KeyLines(self.root)
+
+    def statements(self) -> Iterator[None]:
+        """Read the document one statement (a header, or a key and its value) at a time."""
         table = self.root
         while True:
             self.skip_blank()
             if self.at_end():
-                return KeyLines(self.root)
+                return
             if self.peek() == "[":
                 table = self.read_header()
             else:
@@ -253,6 +261,7 @@ class _Scanner:
                 self.skip_spaces()
                 self.read_value(key)
             self.skip_to_line_end()
+            yield
 
 
 def key_lines(text: str) -> KeyLines:
@@ -267,16 +276,31 @@ def key_lines(text: str) -> KeyLines:
 
 
 class LineMap:
-    """The key-path → line map of one file, built only when a problem needs a line (valid loads skip it)."""
+    """The key-path → line map of one file, read only as far as the problems asked about need.
+
+    A valid load never reads it; a problem near the top of a long file reads only down to it (the text is
+    read once, statement by statement, and only a key that is not written reads it to the end).
+    """
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: KeyLines | None = None
+        self._scanner = _Scanner(text)
+        self._lines = KeyLines(self._scanner.root)
+        self._pending: Iterator[None] | None = self._scanner.statements()
+
+    def _read_until(self, path: KeyPath) -> None:
+        if self._pending is None:
+            return
+        try:
+            while path not in self._lines:
+                next(self._pending)
+        except StopIteration:
+            self._pending = None
+        except (IndexError, ValueError, KeyError, RecursionError):  # the text passed tomllib: best effort
+            self._pending = None
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of ``path`` or of its closest written ancestor."""
-        if self._lines is None:
-            self._lines = key_lines(self._text)
+        self._read_until(path)
         return self._lines.nearest(path)
 
 

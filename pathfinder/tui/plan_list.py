@@ -50,7 +50,7 @@ def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
         if exceeded is not None:
             return SavedPlan(path, path.stem, "", 0, 0, "", problem=exceeded.message[:60])
         document = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # ValueError: TOMLDecodeError, or a 5,000-digit number
         return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
     except (OSError, UnicodeDecodeError) as error:
         return SavedPlan(path, path.stem, "", 0, 0, "", problem=str(error)[:60])
