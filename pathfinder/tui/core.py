@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from pathfinder.tui.content_app import ContentApp
@@ -82,6 +83,40 @@ class PathfinderCore(ContentApp):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
+
+    # ----- what a visitor may read -----------------------------------------------------------------
+
+    def visitor_folders(self) -> list[tuple[Path, str]]:
+        """The folders a hosted demo never names, with the words it uses instead."""
+        return [(self.plan_dir, "your plans folder"), (self.data_dir, "your data folder"), (Path.home(), "~")]
+
+    def shown(self, text: str) -> str:
+        """``text`` for the screen: in a hosted demo, no server path (see ``hosted_text``)."""
+        from pathfinder.tui.hosted_text import visitor_text
+
+        return visitor_text(text, self.visitor_folders()) if self.hosted else text
+
+    def shown_path(self, path: Path) -> str:
+        """A file as messages name it: its path; in a hosted demo, its name (in your plans folder)."""
+        if not self.hosted:
+            return str(path)
+        return f"{path.name} in your plans folder" if path.parent == self.plan_dir else path.name
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        super().notify(self.shown(message), title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def show_error(self, error: PathfinderError) -> None:
+        from pathfinder.tui.hosted_text import visitor_error
+
+        super().show_error(visitor_error(error, self.visitor_folders()) if self.hosted else error)
 
     # ----- start-up -------------------------------------------------------------------------------
 

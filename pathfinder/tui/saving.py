@@ -22,9 +22,13 @@ def current_report(app: PathfinderApp) -> Report | None:
 
 def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
     """Turn what the user typed into a path, or say what is wrong with it."""
+    from pathfinder.tui.hosted_text import name_problem
+
     text = text.strip()
     if not text:
         return None, "Type a file name."
+    if problem := name_problem(text):
+        return None, problem
     candidate = Path(text).expanduser()
     if app.hosted:
         if candidate.name != text or text.startswith("."):
@@ -34,8 +38,11 @@ def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
         candidate = app.plan_dir / candidate
     if candidate.suffix != ".toml":
         candidate = candidate.with_name(candidate.name + ".toml")
-    if candidate.is_dir():
-        return None, f"{candidate} is a folder."
+    try:
+        if candidate.is_dir():
+            return None, f"{app.shown_path(candidate)} is a folder."
+    except OSError as error:
+        return None, f"That name cannot be used: {error.strerror or error}."
     return candidate, ""
 
 
@@ -73,7 +80,7 @@ def save_session(app: PathfinderApp, path: Path) -> bool:
     discard_draft(app.data_dir)
     app.session_saved()
     note = " (kept for this visit only)" if app.hosted_keyless else ""
-    app.notify(f"Saved to {path}{note}", title="Saved")
+    app.notify(f"Saved to {app.shown_path(path)}{note}", title="Saved")
     return True
 
 
@@ -136,5 +143,5 @@ def export_markdown(app: PathfinderApp) -> Path | None:
     except Exception as error:
         app.notify(f"Could not export: {error}", title="Not exported", severity="error")
         return None
-    app.notify(f"Exported to {target}", title="Exported")
+    app.notify(f"Exported to {app.shown_path(target)}", title="Exported")
     return target

@@ -1,0 +1,104 @@
+"""The hosted demo under hostile use: no server path on any screen, long names refused with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+from tui_helpers import AppFactory, settle
+
+from pathfinder.tui.screens.dialogs import ErrorScreen, OpenDialog, SaveDialog
+from pathfinder.tui.screens.welcome import WelcomeScreen
+from pathfinder.tui.screens.wizard import WizardScreen
+
+LONG_NAME = "n" * 300
+"""Longer than a file name may be (255 bytes): the system says "File name too long"."""
+
+
+def screen_text(app: Any) -> str:
+    """Every character the screen shows, dialogs and notifications included, row by row."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def messages(app: Any) -> str:
+    """The words of every notification and of the error view, unwrapped (a long path cannot hide)."""
+    texts = [f"{note.title} {note.message}" for note in app._notifications]
+    if isinstance(app.screen, ErrorScreen):
+        error = app.screen.error
+        texts += [error.message, *(str(problem) for problem in error.problems)]
+    return "\n".join(texts)
+
+
+def assert_no_server_path(app: Any, server_dir: Path) -> None:
+    for text in (screen_text(app), messages(app)):
+        assert str(server_dir) not in text
+        assert server_dir.name not in text  # the test's folder name, also when a long path wraps
+        assert "/visitors/" not in text and "logs/" not in text
+
+
+async def type_into(pilot: Any, app: Any, selector: str, text: str) -> None:
+    await settle(pilot, lambda: bool(app.screen.query(selector)))
+    field = app.screen.query_one(selector, Input)
+    field.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_every_hosted_message_names_files_not_server_paths(
+    build_app: AppFactory, plan_dir: Path, tmp_path: Path
+) -> None:
+    plan_dir.mkdir(parents=True)
+    (plan_dir / "broken.toml").write_text("name = [\n")
+    app = build_app(hosted=True)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        # Open: no such file, a name too long, a broken plan.
+        for name in ("nonexistent", LONG_NAME):
+            app.action_open()
+            await settle(pilot, lambda: isinstance(app.screen, OpenDialog))
+            await type_into(pilot, app, "#open-input", name)
+            problem = str(app.screen.query_one("#open-problem").render())
+            assert "No such file" in problem or "too long" in problem, problem
+            assert_no_server_path(app, tmp_path)
+            await pilot.press("escape")
+        app.action_open()
+        await settle(pilot, lambda: isinstance(app.screen, OpenDialog))
+        await type_into(pilot, app, "#open-input", "broken")
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        assert "broken.toml" in messages(app)
+        assert_no_server_path(app, tmp_path)
+        await pilot.press("escape")
+        # Save, save as with a name too long, export.
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        app.action_save()
+        await settle(pilot, lambda: isinstance(app.screen, SaveDialog))
+        await type_into(pilot, app, "#save-input", LONG_NAME)
+        assert isinstance(app.screen, SaveDialog)  # still open, saying why
+        assert "too long" in str(app.screen.query_one("#save-problem").render())
+        assert_no_server_path(app, tmp_path)
+        await type_into(pilot, app, "#save-input", "mine")
+        await settle(pilot, lambda: any(note.title == "Saved" for note in app._notifications))
+        assert "mine.toml" in messages(app) and "your plans folder" in messages(app)
+        assert_no_server_path(app, tmp_path)
+        app.action_export_markdown()
+        await settle(pilot, lambda: any(note.title == "Exported" for note in app._notifications))
+        assert "mine.md" in messages(app)
+        assert_no_server_path(app, tmp_path)
+
+
+async def test_the_hosted_crash_panel_names_no_log_and_no_server_path(
+    build_app: AppFactory, plan_dir: Path, tmp_path: Path
+) -> None:
+    app = build_app(hosted=True, catch_crashes=True)
+    with pytest.raises(OSError):  # what run_test does with the error that ended the app
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+            app._handle_exception(OSError(36, "File name too long", str(plan_dir / LONG_NAME)))
+            await pilot.pause()
+    note = app._crash_note or ""
+    assert "unexpected error" in note
+    assert str(tmp_path) not in note and "pathfinder.log" not in note and "logs" not in note
