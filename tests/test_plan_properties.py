@@ -87,7 +87,7 @@ plans = st.builds(
     created=moments,
     updated=moments,
     content_version=text,
-    target=st.none() | text,
+    target=st.none() | ids,
     profile=profiles,
     steps=st.lists(steps, max_size=4),
     history=st.lists(history, max_size=3),

@@ -51,8 +51,8 @@ class Plan(ProfileModel):
     updated: AwareDatetime
     content_version: str = ""
     """The content version the steps and scores were computed with."""
-    target: str | None = None
-    """The target career path id."""
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
+    """The target career path id (an id: it names files such as ``<target>-plan.toml``, so never a path)."""
     profile: Profile = Profile()
     steps: list[Step] = []
     history: list[HistoryPoint] = []

@@ -82,6 +82,8 @@ def read_preview(data: bytes) -> PlanPreview | None:
     profile = document.get("profile", {})
     if (target is not None and not isinstance(target, str)) or not isinstance(raw_steps, list):
         return None
+    if target is not None and not (target.isascii() and target.replace("-", "").isalnum()):
+        return None  # not an id (a path, say): the full reading refuses it, with the reason
     if not isinstance(profile, dict):
         return None
     steps = tuple(_step(raw) for raw in raw_steps)

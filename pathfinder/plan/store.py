@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from pathfinder.catalog.patterns import ID_PATTERN
 from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import NewerSchemaError, PlanFileError, Problem
 from pathfinder.plan import migrations
@@ -69,7 +70,7 @@ class _ProfileFile(ProfileModel):
     schema_version: int = migrations.FIRST_VERSION
     name: str = Field(default="My plan", min_length=1, max_length=120)
     content_version: str = ""
-    target: str | None = None
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
     profile: Profile
 
 
@@ -77,7 +78,7 @@ class _TopLevelProfile(Profile):
     """A profile-only file, second shape: the profile's keys at the top level (plus a target)."""
 
     schema_version: int = migrations.FIRST_VERSION
-    target: str | None = None
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
 
 
 # -- reading -------------------------------------------------------------------------------------------------

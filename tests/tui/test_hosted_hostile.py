@@ -102,3 +102,21 @@ async def test_the_hosted_crash_panel_names_no_log_and_no_server_path(
     note = app._crash_note or ""
     assert "unexpected error" in note
     assert str(tmp_path) not in note and "pathfinder.log" not in note and "logs" not in note
+
+
+def test_a_target_that_is_not_an_id_never_names_a_file() -> None:
+    """Even a plan that skipped validation (a preview) suggests no file outside the plans folder."""
+    from datetime import UTC, datetime
+
+    from pathfinder.plan.models import new_plan
+    from pathfinder.plan.preview import read_preview
+    from pathfinder.tui.session import Session
+
+    plan = new_plan(datetime(2026, 11, 25, tzinfo=UTC)).model_copy(
+        update={"target": "../../../../tmp/x/ESCAPED"}
+    )
+    assert Session(plan=plan, path=None).suggested_name() == "my-plan.toml"
+    stamps = "created = 2026-11-25T00:00:00Z\nupdated = 2026-11-25T00:00:00Z\n"
+    text = f'schema_version = 1\n{stamps}target = "/tmp/x"\n'
+    assert read_preview(text.encode()) is None
+    assert read_preview(text.replace("/tmp/x", "product-manager").encode()) is not None
