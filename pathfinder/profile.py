@@ -6,9 +6,11 @@ Months are ``YYYY-MM`` strings (easy to read and edit in a plan file); dates are
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from pathfinder.safe_text import first_unprintable
 
 YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 """A calendar month, ``YYYY-MM``."""
@@ -18,9 +20,24 @@ Rating = Annotated[int, Field(ge=0, le=4)]
 
 
 class ProfileModel(BaseModel):
-    """Base for the user's documents: unknown keys are reported, values are validated on assignment."""
+    """Base for the user's documents: unknown keys are reported, values are validated on assignment, and
+    no text holds a control character (it could reach a terminal raw: see ``pathfinder.safe_text``)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        texts = [value] if isinstance(value, str) else []
+        if isinstance(value, list):
+            texts = [item for item in value if isinstance(item, str)]
+        elif isinstance(value, dict):
+            texts = [key for key in value if isinstance(key, str)]
+        for text in texts:
+            found = first_unprintable(text)
+            if found is not None:
+                raise ValueError(f"holds a control character ({found}); remove it")
+        return value
 
 
 class Role(ProfileModel):
