@@ -17,9 +17,11 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +45,7 @@ __all__ = [
     "plan_from_toml",
     "plan_to_toml",
     "save_plan",
+    "sweep_temporaries",
 ]
 
 SAVE_TITLE = "Plan not saved"
@@ -310,6 +313,34 @@ def _read_existing(path: Path) -> bytes | None:
         return None
 
 
+STALE_SECONDS = 60.0
+"""A save's temporary file older than this was left by a save that was killed (a save takes milliseconds)."""
+
+
+def sweep_temporaries(folder: Path, name: str = "*", *, now: float | None = None) -> int:
+    """Remove the temporary files that killed saves left in ``folder`` (``.NAME.TOKEN.tmp``,
+    ``.NAME.TOKEN.bak.tmp``, the hosted import's ``.NAME.PID.tmp``) older than ``STALE_SECONDS``; returns
+    how many.
+
+    ``name`` limits the sweep to one plan's temporaries. Best effort: what cannot be listed or removed stays.
+    """
+    import time
+
+    limit = (time.time() if now is None else now) - STALE_SECONDS
+    removed = 0
+    try:
+        candidates = list(folder.glob(f".{name}.*.tmp"))
+    except OSError:
+        return 0
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                candidate.unlink()
+                removed += 1
+    return removed
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept: ``NAME.toml.bak``."""
     return path.with_name(path.name + ".bak")
@@ -330,6 +361,7 @@ def save_plan(plan: Plan, path: Path) -> None:
         ) from None
     if path.is_dir():
         raise PlanFileError(f"Could not save {path}: it is a folder.", title=SAVE_TITLE)
+    sweep_temporaries(path.parent, glob_escape(path.name))
     token = secrets.token_hex(4)
     temporary = path.with_name(f".{path.name}.{token}.tmp")
     backup_temporary = path.with_name(f".{path.name}.{token}.bak.tmp")

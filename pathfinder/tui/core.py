@@ -257,6 +257,7 @@ class PathfinderCore(ContentApp):
         if isinstance(self.screen, WelcomeScreen):
             self.screen.visitor_arrived()
         self.call_after_refresh(offer_draft, self)
+        self.call_after_refresh(self.sweep_leftovers)
 
     def _repaint_when_laid_out(self, size: tuple[int, int]) -> None:
         """Paint the whole screen again once it has been laid out at ``size``: a new layout repaints
@@ -272,8 +273,17 @@ class PathfinderCore(ContentApp):
 
     def _startup_done(self) -> None:
         """Collect garbage again once start-up work is over; freeze what start-up allocated."""
+        self.sweep_leftovers()
         gc.enable()
         gc.freeze()
+
+    def sweep_leftovers(self) -> None:
+        """Remove the temporary files of saves that were killed (plans and draft folders)."""
+        from pathfinder.plan.store import sweep_temporaries
+        from pathfinder.tui.drafts import drafts_dir
+
+        for folder in (self.plan_dir, drafts_dir(self.data_dir)):
+            sweep_temporaries(folder)
 
     def now(self) -> datetime:
         """An aware timestamp for saves, consistent with the injected clock."""

@@ -120,3 +120,21 @@ def test_a_target_that_is_not_an_id_never_names_a_file() -> None:
     text = f'schema_version = 1\n{stamps}target = "/tmp/x"\n'
     assert read_preview(text.encode()) is None
     assert read_preview(text.replace("/tmp/x", "product-manager").encode()) is not None
+
+
+async def test_the_app_sweeps_temporaries_of_killed_saves_at_start(
+    build_app: AppFactory, plan_dir: Path, data_dir: Path
+) -> None:
+    import os
+    import time
+
+    drafts = data_dir / "drafts"
+    for folder in (plan_dir, drafts):
+        folder.mkdir(parents=True)
+    leftovers = [plan_dir / ".mine.toml.0badc0de.tmp", drafts / ".draft.toml.0badc0de.bak.tmp"]
+    for leftover in leftovers:
+        leftover.write_text("half a plan")
+        os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    app = build_app(hosted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: not any(leftover.exists() for leftover in leftovers))
