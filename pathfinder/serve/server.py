@@ -27,6 +27,15 @@ from pathfinder.serve.visitors import Owner, prune_logs, sweep_sessions
 SHUTDOWN_GRACE = 10.0
 
 
+REFUSALS = {
+    "connection rate": "Too many connections from your address: please wait a minute.",
+    "connections per IP": "Too many connections from your address at once: close one and try again.",
+    "connections in total": "The demo is full right now. Please try again in a few minutes.",
+    "shutting down": "The demo server is shutting down.",
+}
+"""What a refused connection is told, by reason (sent as the SSH disconnect message)."""
+
+
 class VisitorServer(asyncssh.SSHServer):
     """One connection: rate and per-IP limits on arrival; any key (recorded) or none to log in."""
 
@@ -74,7 +83,10 @@ class VisitorServer(asyncssh.SSHServer):
             refusal = "shutting down"
         if refusal:
             log_session({"event": "refused", "ip": self.ip, "why": refusal})
-            conn.close()
+            # After this method asyncssh sends its version line; a disconnect sent before it would reach
+            # the client as "banner line contains invalid characters". So: banner first, then the reason.
+            reason = REFUSALS.get(refusal, "The demo is busy. Please try again in a minute.")
+            asyncio.get_running_loop().call_soon(conn.disconnect, asyncssh.DISC_TOO_MANY_CONNECTIONS, reason)
             return
         host.connections_by_ip[self.ip] = host.connections_by_ip.get(self.ip, 0) + 1
         self.counted = True

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from ssh_helpers import Server, run_ssh
+from ssh_helpers import HERE, Server, run_ssh, start_server
 
 pytestmark = pytest.mark.ssh
 
@@ -35,3 +35,17 @@ def test_the_dotted_key_bomb_import_is_refused_and_the_server_does_not_grow(
     assert elapsed < 10.0  # ssh's own handshake and a fresh checker process on a loaded machine
     assert resident_kib(real_server.process.pid) - before < 8 * 1024
     assert real_server.process.poll() is None
+
+
+def test_a_refused_connection_gets_the_ssh_banner_and_a_reason(tmp_path: Path) -> None:
+    """A refusal was sent before the SSH banner: clients said "banner line contains invalid characters"."""
+    server = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE), connections_per_minute=1)
+    try:
+        first = run_ssh(server.port, None, "help")
+        assert first.returncode == 0, first.stderr
+        refused = run_ssh(server.port, None, "help")
+        assert refused.returncode != 0
+        assert b"banner line" not in refused.stderr and b"kex_exchange_identification" not in refused.stderr
+        assert b"Too many connections from your address" in refused.stderr, refused.stderr
+    finally:
+        server.stop()
