@@ -22,7 +22,7 @@ from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
 from pathfinder.serve.session import handle_session
-from pathfinder.serve.visitors import Owner, prune_logs, sweep_sessions
+from pathfinder.serve.visitors import Owner, prune_logs, secure_dir, sweep_sessions
 
 SHUTDOWN_GRACE = 10.0
 
@@ -185,11 +185,18 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         password = read_password(config.password_file)
         for directory in (config.sessions_root, config.plans_root, config.logs_root):
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if owner.uid is not None:
-            # The app user may pass through (not list) the data, sessions and visitors directories to
-            # reach its own; the host key and the logs stay the server's alone.
-            for directory in (config.data_dir, config.sessions_root, config.plans_root):
-                directory.chmod(0o711)
+        # The app user may pass through (not list) the data, sessions and visitors directories to reach
+        # its own; the host key and the logs stay the server's alone. An existing directory that is
+        # looser is tightened (or refused, if it is not the server's).
+        passable = 0o711 if owner.uid is not None else 0o700
+        for directory, mode in (
+            (config.data_dir, passable),
+            (config.sessions_root, passable),
+            (config.plans_root, passable),
+            (config.logs_root, 0o700),
+        ):
+            if secure_dir(directory, mode):
+                logger.info(f"tightened {directory} to mode {mode:o}")
         swept = sweep_sessions(config.sessions_root)
         shutil.rmtree(config.spares_root, ignore_errors=True)
         config.spares_root.mkdir(mode=0o700)

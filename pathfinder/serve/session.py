@@ -29,6 +29,7 @@ from pathfinder.serve.visitors import (
     MAX_IMPORT_BYTES,
     CommandRefused,
     export_plan,
+    prune_logs,
     store_import,
     visitor_dirs,
 )
@@ -244,7 +245,8 @@ async def run_app(
         if master >= 0:
             close_quietly(master)
         shutil.rmtree(home, ignore_errors=True)
-        _remove_empty_log(config.logs_root / f"{session}.log")
+        if not _remove_empty_log(config.logs_root / f"{session}.log"):
+            await asyncio.to_thread(prune_logs, config.logs_root)  # it left a log: keep the logs in budget
         host.forkserver.forget(session)
         host.slots.release(visitor.ip)
         record.update(end=reason, exit=status)
@@ -325,10 +327,14 @@ async def _stop_app(host: Host, session: str, exit_status: asyncio.Future[int] |
     return exit_status.result() if exit_status.done() else CRASHED_STATUS
 
 
-def _remove_empty_log(path: Path) -> None:
+def _remove_empty_log(path: Path) -> bool:
+    """Remove the session's log if it is empty; True unless a log with something in it is left."""
     with contextlib.suppress(OSError):
         if path.stat().st_size == 0:
             path.unlink()
+            return True
+        return False
+    return True
 
 
 async def _say_goodbye(

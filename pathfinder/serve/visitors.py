@@ -13,6 +13,7 @@ names given to ``export`` are checked against a strict pattern and opened withou
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pathfinder.errors import PathfinderError
+from pathfinder.plan.constants import MAX_HOSTED_PLANS
 from pathfinder.serve.keys import safe_name
 
 MAX_IMPORT_BYTES = 256 * 1024
-MAX_PLANS_PER_VISITOR = 50
+MAX_PLANS_PER_VISITOR = MAX_HOSTED_PLANS
 _PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 HELP_TEXT = """\
@@ -94,14 +96,54 @@ def sweep_sessions(sessions_root: Path) -> int:
     return swept
 
 
-def prune_logs(logs_root: Path, keep: int = 1000) -> int:
-    """Keep only the newest ``keep`` per-session logs (only crashed or noisy sessions leave one)."""
+LOGS_KEPT = 1000
+LOGS_BYTES = 64 * 1024 * 1024
+"""The per-session logs kept: the newest 1000, and no more than 64 MiB together."""
+
+
+def prune_logs(logs_root: Path, keep: int = LOGS_KEPT, max_bytes: int = LOGS_BYTES) -> int:
+    """Keep only the newest per-session logs (only crashed or noisy sessions leave one): at most ``keep``
+    of them and ``max_bytes`` together; returns how many were removed. Run at start and whenever a
+    session leaves a log, so that crashes in a loop cannot fill the disk."""
     if not logs_root.is_dir():
         return 0
-    logs = sorted(logs_root.glob("*.log"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in logs[keep:]:
-        old.unlink(missing_ok=True)
-    return max(0, len(logs) - keep)
+    found = []
+    for path in logs_root.glob("*.log"):
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            found.append((info.st_mtime, info.st_size, path))
+    found.sort(key=lambda item: item[0], reverse=True)
+    removed, total = 0, 0
+    for index, (_mtime, size, path) in enumerate(found):
+        total += size
+        if index >= keep or total > max_bytes:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def secure_dir(path: Path, mode: int) -> bool:
+    """Make the server's own directory ``path`` private (``mode``); True if it had to be tightened.
+
+    A directory others may write to is refused when it is not the server's (it cannot be tightened, and
+    another user could plant files in it); a symlink is refused too.
+    """
+    info = path.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise PathfinderError(f"{path} is not a directory (a link, or a file).", "Unsafe data directory")
+    if info.st_uid != os.geteuid():
+        if info.st_mode & 0o022:
+            raise PathfinderError(
+                f"{path} belongs to another user and others may write to it; use a directory of the user the "
+                "server runs as (it is created with mode 700).",
+                "Unsafe data directory",
+            )
+        return False
+    if stat.S_IMODE(info.st_mode) != mode:
+        path.chmod(mode)
+        return True
+    return False
 
 
 def saved_plans(plan_dir: Path) -> list[Path]:

@@ -46,6 +46,25 @@ def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
     return candidate, ""
 
 
+def hosted_plans_refusal(app: PathfinderApp, path: Path) -> str:
+    """In a hosted demo, why a new plan file cannot be added ("" when it can): each visitor keeps at most
+    ``MAX_HOSTED_PLANS``; saving over one of them is always allowed."""
+    from pathfinder.plan.constants import MAX_HOSTED_PLANS
+
+    if not app.hosted or path.exists():
+        return ""
+    try:
+        count = sum(1 for entry in app.plan_dir.glob("*.toml") if entry.is_file())
+    except OSError:
+        return ""
+    if count < MAX_HOSTED_PLANS:
+        return ""
+    return (
+        f"You already have {count} plans, the most kept per visitor: save over one of them "
+        "(type its name) instead."
+    )
+
+
 def save_session(app: PathfinderApp, path: Path) -> bool:
     """Append a history point, save atomically to ``path``, clear the draft; notify either way."""
     from pathfinder.errors import PathfinderError
@@ -55,6 +74,9 @@ def save_session(app: PathfinderApp, path: Path) -> bool:
 
     session = app.session
     if session is None:
+        return False
+    if refusal := hosted_plans_refusal(app, path):
+        app.notify(refusal, title="Not saved", severity="error", timeout=10)
         return False
     report = current_report(app)
     plan = session.plan

@@ -49,3 +49,16 @@ def test_a_refused_connection_gets_the_ssh_banner_and_a_reason(tmp_path: Path) -
         assert b"Too many connections from your address" in refused.stderr, refused.stderr
     finally:
         server.stop()
+
+
+def test_the_server_tightens_a_loose_data_directory(tmp_path: Path) -> None:
+    """An existing data folder with loose permissions was used as it was."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    data_dir.chmod(0o777)
+    server = start_server(tmp_path, app="standin_app:make_app", app_path=str(HERE))
+    try:
+        assert data_dir.stat().st_mode & 0o777 == 0o700
+        assert "tightened" in server.log()
+    finally:
+        server.stop()

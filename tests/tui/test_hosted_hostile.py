@@ -138,3 +138,20 @@ async def test_the_app_sweeps_temporaries_of_killed_saves_at_start(
     app = build_app(hosted=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: not any(leftover.exists() for leftover in leftovers))
+
+
+async def test_a_visitor_keeps_at_most_fifty_plans(build_app: AppFactory, plan_dir: Path) -> None:
+    """Imports were capped at 50 plans per visitor, saves in the app were not."""
+    from pathfinder.tui.saving import save_session
+
+    plan_dir.mkdir(parents=True)
+    for index in range(50):
+        (plan_dir / f"plan-{index}.toml").write_text("steps = []\n")
+    app = build_app(hosted=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.action_new_profile()
+        await settle(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert not save_session(app, plan_dir / "one-more.toml")
+        assert not (plan_dir / "one-more.toml").exists()
+        await settle(pilot, lambda: "50 plans, the most kept per visitor" in messages(app))
+        assert save_session(app, plan_dir / "plan-7.toml")  # over an existing one: allowed
