@@ -242,6 +242,8 @@ async def run_app(
             await bridge.drain_remaining(0.5)
         if reason == "quit" and status not in (0, None):
             reason = "crash"
+        if bridge is not None:
+            bridge.stop_resizing()
         if master >= 0:
             close_quietly(master)
         shutil.rmtree(home, ignore_errors=True)

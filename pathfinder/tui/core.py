@@ -160,6 +160,9 @@ class PathfinderCore(ContentApp):
 
     def on_mount(self) -> None:
         """Explain a plan file that could not be opened; otherwise start-up chores after the first frame."""
+        from pathfinder.tui.resize_guard import guard_resize_signal
+
+        guard_resize_signal()  # the driver has installed its resize handler: no storm may nest it
         if self.open_path is None:
             self.call_after_refresh(self._after_first_frame)
             return
@@ -249,6 +252,9 @@ class PathfinderCore(ContentApp):
         if isinstance(driver, HandoverDriver):
             driver.holding = False  # the visitor types: a keyboard reader from now on
         driver.resume_application_mode()  # reports the visitor's size: another size lays out anew
+        from pathfinder.tui.resize_guard import guard_resize_signal
+
+        guard_resize_signal()  # resuming installed the driver's resize handler again
         size = terminal_size()
         if size is None or size == shown:
             self.screen.refresh()  # all of it, once, on the visitor's (blank) terminal

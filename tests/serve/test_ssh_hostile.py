@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ssh_helpers import HERE, Server, run_ssh, start_server
@@ -60,5 +61,47 @@ def test_the_server_tightens_a_loose_data_directory(tmp_path: Path) -> None:
     try:
         assert data_dir.stat().st_mode & 0o777 == 0o700
         assert "tightened" in server.log()
+    finally:
+        server.stop()
+
+
+async def _storm_one_session(port: int, changes: int) -> bytes:
+    """A keyless visitor: open the app, send ``changes`` window changes in a tight loop, then type."""
+    import asyncio
+
+    import asyncssh
+
+    key = asyncssh.generate_private_key("ssh-ed25519")  # any key gets in
+    options: dict[str, Any] = {"known_hosts": None, "agent_path": None, "client_keys": [key]}
+    async with asyncssh.connect("127.0.0.1", port, username="v", **options) as conn:
+        process = await conn.create_process(term_type="xterm-256color", term_size=(80, 24), encoding=None)
+        seen = await asyncio.wait_for(process.stdout.read(65536), 30)
+        for index in range(changes):
+            process.change_terminal_size(60 + index % 120, 20 + index % 40)
+        await asyncio.sleep(1.0)
+        process.change_terminal_size(100, 30)
+        process.stdin.write(b"still-here")
+        async with asyncio.timeout(30):
+            while b"still-here" not in seen.replace(b"\x1b", b""):
+                chunk = await process.stdout.read(65536)
+                if not chunk:
+                    break
+                seen += chunk
+        process.close()
+        return seen
+
+
+async def test_a_resize_storm_does_not_end_the_session(tmp_path: Path) -> None:
+    """5,000 window changes in a loop ended sessions: the app's resize handling re-entered itself."""
+    import asyncio
+
+    server = start_server(
+        tmp_path, app="standin_app:make_app", app_path=str(HERE), idle_timeout=60, max_sessions=4
+    )
+    try:
+        screens = await asyncio.gather(*(_storm_one_session(server.port, 5000) for _ in range(3)))
+        for screen in screens:
+            assert b"still-here" in screen, screen[-400:]
+        assert '"end": "crash"' not in server.log()
     finally:
         server.stop()
