@@ -15,6 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from pathfinder.errors import PlanFileError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 """A plan file's size (1 MiB: thousands of saves' history; a plan with 50 steps is about 20 KiB)."""
@@ -257,6 +260,20 @@ class _Counter:
         except _NotToml:
             self.stopped = True
         return None
+
+
+def limits_error(exceeded: LimitExceeded, source: Path | None) -> PlanFileError:
+    """The error for a file beyond the limits (worded as the store words every plan file's problems)."""
+    problem = Problem(
+        source,
+        f"beyond the limits of a plan file: {exceeded.message}",
+        line=exceeded.line,
+        hint="a plan is far smaller; see Limits in docs/plan-format.md",
+    )
+    name = str(source) if source is not None else "The plan text"
+    return PlanFileError(
+        f"{name} has 1 problem; nothing was changed.", title="Plan file error", problems=[problem]
+    )
 
 
 def check_limits(text: str) -> LimitExceeded | None:

@@ -31,7 +31,7 @@ from pathfinder.catalog.patterns import ID_PATTERN
 from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import NewerSchemaError, PlanFileError, Problem
 from pathfinder.plan import migrations
-from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
+from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits, limits_error
 from pathfinder.plan.models import Plan, PlanKind
 from pathfinder.plan.problems import TITLE, problems_error, source_name, syntax_error, validation_error
 from pathfinder.plan.toml_format import plan_to_toml
@@ -88,13 +88,7 @@ class _TopLevelProfile(Profile):
 def _parse(text: str, source: Path | None) -> dict[str, Any]:
     exceeded = check_limits(text)  # before the parser: no input may make reading it slow or large
     if exceeded is not None:
-        problem = Problem(
-            source,
-            f"beyond the limits of a plan file: {exceeded.message}",
-            line=exceeded.line,
-            hint="a plan is far smaller; see Limits in docs/plan-format.md",
-        )
-        raise problems_error(source, [problem])
+        raise limits_error(exceeded, source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

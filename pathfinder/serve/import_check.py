@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 MiB = 1024 * 1024
+MAX_IMPORT_BYTES = 256 * 1024
+"""The largest upload ``import`` takes (here, so that the child imports nothing it does not need)."""
 MEMORY_LIMIT = 512 * MiB
 CPU_SECONDS = 5
 ANSWER_LIMIT = 8 * MiB
@@ -39,12 +41,17 @@ def limit_self() -> None:
 def answer(data: bytes) -> dict[str, str]:
     """The plan in ``data`` as Pathfinder writes it, or why it was refused (in words for the visitor)."""
     from pathfinder.errors import PathfinderError
-    from pathfinder.plan.store import plan_from_toml, plan_to_toml
+    from pathfinder.plan.limits import check_limits, limits_error
 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return {"refused": "the plan is not UTF-8 text"}
+    exceeded = check_limits(text)  # first, before the models (and pydantic) are even imported
+    if exceeded is not None:
+        return {"refused": f"the plan was not imported:\n{limits_error(exceeded, Path('<import>'))}"}
+    from pathfinder.plan.store import plan_from_toml, plan_to_toml
+
     try:
         plan = plan_from_toml(text, Path("<import>"))
         return {"name": plan.name, "toml": plan_to_toml(plan)}
@@ -105,8 +112,6 @@ async def check_in_child(
 
 def main() -> None:
     limit_self()
-    from pathfinder.serve.visitors import MAX_IMPORT_BYTES
-
     data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
     if len(data) > MAX_IMPORT_BYTES:
         result = {"refused": f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)"}

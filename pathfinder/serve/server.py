@@ -46,6 +46,8 @@ class VisitorServer(asyncssh.SSHServer):
         self.verified_fingerprint: str | None = None
         self.counted = False
         self.active_sessions = 0
+        self.refusal = ""
+        """Why this connection is refused ("" when it is not): said once the client asks to log in."""
 
     def close_when_idle(self, delay: float) -> None:
         """Close the connection after ``delay`` unless a session is running on it by then (a client
@@ -83,10 +85,10 @@ class VisitorServer(asyncssh.SSHServer):
             refusal = "shutting down"
         if refusal:
             log_session({"event": "refused", "ip": self.ip, "why": refusal})
-            # After this method asyncssh sends its version line; a disconnect sent before it would reach
-            # the client as "banner line contains invalid characters". So: banner first, then the reason.
-            reason = REFUSALS.get(refusal, "The demo is busy. Please try again in a minute.")
-            asyncio.get_running_loop().call_soon(conn.disconnect, asyncssh.DISC_TOO_MANY_CONNECTIONS, reason)
+            # After this method asyncssh sends its version line: a disconnect sent now would reach the
+            # client before it, as "banner line contains invalid characters". The refusal is sent when the
+            # client first asks to log in (key exchange done), with its reason; nothing else is served.
+            self.refusal = REFUSALS.get(refusal, "The demo is busy. Please try again in a minute.")
             return
         host.connections_by_ip[self.ip] = host.connections_by_ip.get(self.ip, 0) + 1
         self.counted = True
@@ -101,6 +103,9 @@ class VisitorServer(asyncssh.SSHServer):
                 self.host.connections_by_ip[self.ip] = left
 
     def begin_auth(self, username: str) -> bool:
+        if self.refusal and self.connection is not None:
+            self.connection.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, self.refusal)
+            return True
         return True  # ask, so that clients offer their keys; keyboard-interactive lets the keyless in
 
     # -- public keys: any key, but it counts only once its signature has been verified -------------------

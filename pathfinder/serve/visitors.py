@@ -24,9 +24,9 @@ from pathlib import Path
 
 from pathfinder.errors import PathfinderError
 from pathfinder.plan.constants import MAX_HOSTED_PLANS
+from pathfinder.serve.import_check import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
 from pathfinder.serve.keys import safe_name
 
-MAX_IMPORT_BYTES = 256 * 1024
 MAX_PLANS_PER_VISITOR = MAX_HOSTED_PLANS
 _PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
