@@ -69,7 +69,7 @@ def _big_valid_plan(points: int) -> str:
 
 def corpus() -> dict[str, str]:
     """Name → text; every text at most 256 KiB."""
-    bad_step = '[[steps]]\nid = "BAD ID"\ntitle = ""\nkind = "nope"\nstatus = "later"\ndue = 2026-13-01\n'
+    bad_step = '[[steps]]\nid = "BAD ID"\ntitle = ""\nkind = "nope"\nstatus = "later"\ndue = "soon"\n'
     files = {
         "the report's file: 40,000-part table name (80 KB)": "[" + ".".join(["a"] * 40000) + "]\nx=1\n",
         "table name of 130,000 parts": _fill(".a", "[a", "]\n"),

@@ -126,14 +126,19 @@ def _problem_for(error: Any, model: type[BaseModel], origin: Origin) -> Problem:
 
 
 def validation_problems(
-    error: ValidationError, model: type[BaseModel], origin: Origin, limit: int | None = None
+    error: ValidationError,
+    model: type[BaseModel],
+    origin: Origin,
+    limit: int | None = None,
+    errors: list[Any] | None = None,
 ) -> list[Problem]:
     """Every error in a pydantic ``ValidationError`` as a located ``Problem`` (the first ``limit`` only).
 
     A missing key whose name is close to an unknown key in the same table (``importanse`` for
     ``importance``) is left out: the "unknown key … did you mean" problem already says what to fix.
     """
-    errors = error.errors(include_url=False)
+    if errors is None:  # the caller may have them already (thousands of errors take a while to list)
+        errors = list(error.errors(include_url=False))
     unknown_by_table: dict[tuple[Any, ...], list[str]] = {}
     for item in errors:
         if item["type"] == "extra_forbidden":

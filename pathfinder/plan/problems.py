@@ -74,7 +74,7 @@ def validation_error(
     origin = Origin(source or Path("<text>"), LineMap(text), ())
     errors = error.errors(include_url=False)
     try:
-        problems = validation_problems(error, model, origin, limit=MAX_PROBLEMS)
+        problems = validation_problems(error, model, origin, limit=MAX_PROBLEMS, errors=list(errors))
     except (IndexError, KeyError, ValueError, TypeError, RecursionError):  # locating is best effort
         problems = [Problem(source, item["msg"], _key(item["loc"])) for item in errors[:MAX_PROBLEMS]]
     friendly = {_key(item["loc"]): _friendly(item) for item in errors[:MAX_PROBLEMS]}
