@@ -60,7 +60,9 @@ def draft_summary(data_dir: Path) -> str | None:
     source = _source(data_dir)
     where = f"of {source.name}" if source else "of a plan never saved"
     target = document.get("target") or "no target yet"
-    return (
+    from pathfinder.safe_text import printable
+
+    return printable(  # read without validation: any control character is shown escaped
         f"Unsaved changes {where}, autosaved {saved:%Y-%m-%d %H:%M}: "
         f"{roles} role(s), target {target}, {done}/{len(steps)} steps done."
     )

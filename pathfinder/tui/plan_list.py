@@ -24,10 +24,15 @@ class SavedPlan:
     problem: str = ""
 
     def label(self) -> str:
-        """One line: name, target, progress and last-saved date (or why it cannot be read)."""
+        """One line: name, target, progress and last-saved date (or why it cannot be read). Read without
+        validation, so any control character in it is shown escaped (see ``pathfinder.safe_text``)."""
+        from pathfinder.safe_text import printable
+
         if self.problem:
-            return f"⚠ {self.path.name} — cannot be read: {self.problem}"
-        return f"{self.name} → {self.target} · {self.done}/{self.total} steps · saved {self.updated}"
+            return printable(f"⚠ {self.path.name} — cannot be read: {self.problem}")
+        return printable(
+            f"{self.name} → {self.target} · {self.done}/{self.total} steps · saved {self.updated}"
+        )
 
 
 def path_label(path_id: str, names: Mapping[str, str] | None = None) -> str:

@@ -155,3 +155,21 @@ async def test_a_visitor_keeps_at_most_fifty_plans(build_app: AppFactory, plan_d
         assert not (plan_dir / "one-more.toml").exists()
         await settle(pilot, lambda: "50 plans, the most kept per visitor" in messages(app))
         assert save_session(app, plan_dir / "plan-7.toml")  # over an existing one: allowed
+
+
+def test_the_welcome_list_and_the_draft_offer_show_escapes_inert(tmp_path: Path) -> None:
+    """Both read a file without validating it: a name holding ESC reached the terminal raw."""
+    from pathfinder.tui.drafts import draft_summary
+    from pathfinder.tui.plan_list import summarise
+
+    hostile = 'name = "\\u001b]0;PWNED\\u0007\\u001b[2J"\ntarget = "\\u202eevil"\nsteps = []\n'
+    plan = tmp_path / "plan.toml"
+    plan.write_text(hostile)
+    label = summarise(plan).label()
+    assert "\x1b" not in label and "\x07" not in label and "\u202e" not in label
+    assert "\\x1b]0;PWNED" in label
+    drafts = tmp_path / "data" / "drafts"
+    drafts.mkdir(parents=True)
+    (drafts / "draft.toml").write_text(hostile)
+    summary = draft_summary(tmp_path / "data") or ""
+    assert "\u202e" not in summary and "\\u202eevil" in summary

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from pathfinder.errors import PathfinderError
+from pathfinder.safe_text import printable
 
 
 class ErrorScreen(ModalScreen[None]):
@@ -143,7 +144,7 @@ class OpenDialog(ModalScreen[Path | None]):
             return
         if not found:
             shown = str(path) if self.allow_any_path else f"{text} (in {self.folder_label})"
-            problem_view.update(f"No such file: {escape(shown)}")
+            problem_view.update(f"No such file: {escape(printable(shown))}")
             return
         self.dismiss(path)
 
