@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from pathfinder.safe_text import first_unprintable
+from pathfinder.safe_text import printable
 
 YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 """A calendar month, ``YYYY-MM``."""
@@ -21,22 +21,20 @@ Rating = Annotated[int, Field(ge=0, le=4)]
 
 class ProfileModel(BaseModel):
     """Base for the user's documents: unknown keys are reported, values are validated on assignment, and
-    no text holds a control character (it could reach a terminal raw: see ``pathfinder.safe_text``)."""
+    a control character in any text is read as its visible escape (ESC becomes the four characters
+    ``\x1b``), so that it can never reach a terminal raw (see ``pathfinder.safe_text``)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    @field_validator("*", mode="after")
+    @field_validator("*", mode="before")
     @classmethod
-    def _no_control_characters(cls, value: Any) -> Any:
-        texts = [value] if isinstance(value, str) else []
+    def _control_characters_made_visible(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return printable(value)
         if isinstance(value, list):
-            texts = [item for item in value if isinstance(item, str)]
-        elif isinstance(value, dict):
-            texts = [key for key in value if isinstance(key, str)]
-        for text in texts:
-            found = first_unprintable(text)
-            if found is not None:
-                raise ValueError(f"holds a control character ({found}); remove it")
+            return [printable(item) if isinstance(item, str) else item for item in value]
+        if isinstance(value, dict):
+            return {printable(key) if isinstance(key, str) else key: item for key, item in value.items()}
         return value
 
 

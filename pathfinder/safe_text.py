@@ -1,8 +1,8 @@
 """Text from a user's file, made safe for a terminal: control characters never reach it raw.
 
 An ESC in a plan's name (``\\u001b]0;PWNED\\u0007\\u001b[2J``) would, printed as it is, retitle or clear
-the reader's terminal. Plans refuse such characters (``UNPRINTABLE``, checked by the models), and every
-line the CLI prints from a file goes through ``printable`` as well.
+the reader's terminal. The plan models read such characters (``UNPRINTABLE``) as their visible escapes,
+and every line the CLI prints from a file goes through ``printable`` as well.
 """
 
 from __future__ import annotations

@@ -173,14 +173,24 @@ def test_terminal_escapes_in_a_plan_never_reach_the_terminal(
 ) -> None:
     """A name holding ESC]0;PWNED BEL ESC[2J was printed raw by `plan check` (retitling, clearing)."""
     plan = tmp_path / "esc.toml"
-    plan.write_text('name = "\\u001b]0;PWNED\\u0007\\u001b[2J"\nsteps = []\n[profile]\n')
-    assert main(["plan", "check", str(plan)]) == 2
+    plan.write_text('name = "\\u001b]0;PWNED\\u0007\\u001b[2J"\nsteps = []\n[profile]\nname = "\\u202eabc"\n')
+    assert main(["plan", "check", str(plan)]) == 0
     captured = capsys.readouterr()
-    assert "\x1b" not in captured.out + captured.err and "\x07" not in captured.out + captured.err
-    assert "control character (\\x1b)" in unwrapped(captured.err)
+    printed = captured.out + captured.err
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "plan '\\x1b]0;PWNED\\x07\\x1b[2J'" in captured.out
     # A file's name is the user's text too.
     odd = tmp_path / "odd\x1b[2J\u202e.toml"
     odd.write_text("steps = []\n")
     assert main(["plan", "check", str(odd)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "odd\\x1b[2J\\u202e.toml" in out
+
+
+def test_a_plans_control_characters_are_read_as_visible_escapes() -> None:
+    """In the app too: the models never hold a raw control character read from a file."""
+    from pathfinder.plan.store import plan_from_toml
+
+    plan = plan_from_toml('name = "a\\u001bb"\nsteps = []\n[profile.skills]\n"s\\u0007" = 2\n')
+    assert plan.name == "a\\x1bb" and list(plan.profile.skills) == ["s\\x07"]
+    assert plan_from_toml('name = "tab\\there"\nsteps = []\n').name == "tab\there"
