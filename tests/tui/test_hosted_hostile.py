@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,28 @@ def test_the_welcome_list_and_the_draft_offer_show_escapes_inert(tmp_path: Path)
     (drafts / "draft.toml").write_text(hostile)
     summary = draft_summary(tmp_path / "data") or ""
     assert "\u202e" not in summary and "\\u202eevil" in summary
+
+
+async def test_the_app_explains_hostile_files_at_once(build_app: AppFactory, tmp_path: Path) -> None:
+    """The app took 7-20 s to show the error view of such files; now the limits refuse them first, and
+    thousands of problems are listed up to a hundred."""
+    files = {
+        "bomb.toml": "[" + ".".join(["a"] * 40000) + "]\nx=1\n",
+        "deep.toml": "a = " + "[" * 100_000 + "\n",
+        "many.toml": "steps = [" + ",".join(["1"] * 9999) + "]\n",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text)
+        await _error_view_shown_at_once(build_app(open_path=path))
+
+
+async def _error_view_shown_at_once(app: Any) -> None:
+    from textual.widgets import Static
+
+    started = time.perf_counter()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen) and bool(app.screen.query("#close")))
+        assert time.perf_counter() - started < 5.0  # a loaded machine; idle, well under a second
+        problems = list(app.screen.query(".problem").results(Static))
+        assert 1 <= len(problems) <= 101
