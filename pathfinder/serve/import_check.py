@@ -67,6 +67,23 @@ class UploadRefused(Exception):
     """The upload is not a plan that can be imported; the message is for the visitor."""
 
 
+async def _exchange(process: asyncio.subprocess.Process, data: bytes) -> bytes:
+    """Send the upload, then read the answer up to ``ANSWER_LIMIT`` (more is no answer: b"")."""
+    assert process.stdin is not None and process.stdout is not None
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # it may end before reading all
+        process.stdin.write(data)
+        await process.stdin.drain()
+        process.stdin.close()
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await process.stdout.read(65536):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > ANSWER_LIMIT:
+            return b""
+    return b"".join(chunks)
+
+
 async def check_in_child(
     data: bytes, user: str | None = None, *, module: str = "pathfinder.serve.import_check", path: str = ""
 ) -> tuple[str, str]:
@@ -88,10 +105,9 @@ async def check_in_child(
         env={"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"},
         cwd="/",
         user=user or None,
-        limit=ANSWER_LIMIT,
     )
     try:
-        output, _ = await asyncio.wait_for(process.communicate(data), WALL_SECONDS)
+        output = await asyncio.wait_for(_exchange(process, data), WALL_SECONDS)
     except (TimeoutError, ValueError, OSError):
         output = b""
     finally:
@@ -100,7 +116,7 @@ async def check_in_child(
                 process.kill()
             await process.wait()
     try:
-        result = json.loads(output.decode("utf-8")) if output and len(output) <= ANSWER_LIMIT else {}
+        result = json.loads(output.decode("utf-8")) if output else {}
     except (UnicodeDecodeError, ValueError):
         result = {}
     if isinstance(result.get("refused"), str):

@@ -37,3 +37,10 @@ async def test_a_parse_that_eats_memory_dies_in_the_child_and_the_caller_stays_s
     with pytest.raises(UploadRefused, match="within the server's limits"):
         await check_in_child(b"x = 1\n", module="hungry_import", path=str(HERE))
     assert _own_peak_kib() - before < 50 * 1024
+
+
+async def test_an_answer_without_end_is_no_answer() -> None:
+    before = _own_peak_kib()
+    with pytest.raises(UploadRefused, match="within the server's limits"):
+        await check_in_child(b"x = 1\n", module="chatty_import", path=str(HERE))
+    assert _own_peak_kib() - before < 40 * 1024
