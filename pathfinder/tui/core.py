@@ -85,7 +85,7 @@ class PathfinderCore(ContentApp):
 
     # ----- what a visitor may read -----------------------------------------------------------------
 
-    def visitor_folders(self) -> list[tuple[Path, str]]:
+    def hidden_folders(self) -> list[tuple[Path, str]]:
         """The folders a hosted demo never names, with the words it uses instead."""
         return [(self.plan_dir, "your plans folder"), (self.data_dir, "your data folder"), (Path.home(), "~")]
 
@@ -93,7 +93,7 @@ class PathfinderCore(ContentApp):
         """``text`` for the screen: in a hosted demo, no server path (see ``hosted_text``)."""
         from pathfinder.tui.hosted_text import visitor_text
 
-        return visitor_text(text, self.visitor_folders()) if self.hosted else text
+        return visitor_text(text, self.hidden_folders()) if self.hosted else text
 
     def shown_path(self, path: Path) -> str:
         """A file as messages name it: its path; in a hosted demo, its name (in your plans folder)."""
@@ -115,7 +115,7 @@ class PathfinderCore(ContentApp):
     def show_error(self, error: PathfinderError) -> None:
         from pathfinder.tui.hosted_text import visitor_error
 
-        super().show_error(visitor_error(error, self.visitor_folders()) if self.hosted else error)
+        super().show_error(visitor_error(error, self.hidden_folders()) if self.hosted else error)
 
     # ----- start-up -------------------------------------------------------------------------------
 
