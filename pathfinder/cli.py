@@ -54,13 +54,16 @@ def print_error(error: PathfinderError) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
+    from pathfinder.safe_text import printable
+
     console = Console(stderr=True, highlight=False)
     body = error.message
     if error.problems:
         body += "\n\n" + "\n".join(f"• {problem}" for problem in error.problems)
     # Text, not markup: messages quote TOML such as "[meta]", which Rich would swallow as a style tag;
     # no soft wrap, so long problem lines wrap inside the panel instead of being cut off.
-    console.print(Panel(Text(body), title=error.title, title_align="left", border_style="red"))
+    body, title = printable(body), printable(error.title)  # a file's text never reaches the terminal raw
+    console.print(Panel(Text(body), title=title, title_align="left", border_style="red"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

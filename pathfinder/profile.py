@@ -6,9 +6,11 @@ Months are ``YYYY-MM`` strings (easy to read and edit in a plan file); dates are
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from pathfinder.safe_text import printable
 
 YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 """A calendar month, ``YYYY-MM``."""
@@ -18,9 +20,22 @@ Rating = Annotated[int, Field(ge=0, le=4)]
 
 
 class ProfileModel(BaseModel):
-    """Base for the user's documents: unknown keys are reported, values are validated on assignment."""
+    """Base for the user's documents: unknown keys are reported, values are validated on assignment, and
+    a control character in any text is read as its visible escape (ESC becomes the four characters
+    ``\x1b``), so that it can never reach a terminal raw (see ``pathfinder.safe_text``)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _control_characters_made_visible(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [printable(item) if isinstance(item, str) else item for item in value]
+        if isinstance(value, dict):
+            return {printable(key) if isinstance(key, str) else key: item for key, item in value.items()}
+        return value
 
 
 class Role(ProfileModel):

@@ -185,3 +185,13 @@ def test_held_implies_active_on_today(credentials: list[HeldCertification], toda
         renewal = CATALOG.certifications[status.certification].renewal
         cycle = renewal.cycle_years if renewal else None
         assert any(plainly_active(held, cycle, today) for held in listed), (status.certification, listed)
+
+
+def test_a_credential_earned_at_the_end_of_the_calendar_does_not_overflow() -> None:
+    """A hand-edited `earned = 9999-12-31` (found by the fuzz suite: the report ended in a ValueError)."""
+    from datetime import date
+
+    from pathfinder.engine.credentials import add_years
+
+    assert add_years(date(9999, 12, 31), 3) == date.max
+    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)

@@ -17,7 +17,13 @@ from pathfinder.profile import Degree, HeldCertification, Profile, Role
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
-text = st.text(max_size=40)
+PRINTABLE = st.characters(
+    exclude_categories=["Cc", "Cs"],
+    exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    include_characters="\t\n",
+)
+"""What a plan's text may hold: no control characters (pathfinder.safe_text), tab and line feed aside."""
+text = st.text(PRINTABLE, max_size=40)
 ids = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}\Z")
 months = st.builds(lambda y, m: f"{y:04d}-{m:02d}", st.integers(1950, 2040), st.integers(1, 12))
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
@@ -30,9 +36,9 @@ def roles(draw: st.DrawFn) -> Role:
     start = draw(months)
     end = draw(st.none() | months.filter(lambda month: month >= start))
     return Role(
-        title=draw(st.text(min_size=1, max_size=30)),
+        title=draw(st.text(PRINTABLE, min_size=1, max_size=30)),
         background=draw(st.none() | text),
-        industry=draw(st.text(max_size=20)),
+        industry=draw(st.text(PRINTABLE, max_size=20)),
         start=start,
         end=end,
         led_projects=draw(st.booleans()),
@@ -43,7 +49,7 @@ def roles(draw: st.DrawFn) -> Role:
 
 profiles = st.builds(
     Profile,
-    name=st.text(max_size=30),
+    name=st.text(PRINTABLE, max_size=30),
     roles=st.lists(roles(), max_size=3),
     degrees=st.lists(
         st.builds(Degree, level=text, field=text, gac_accredited=st.booleans(), completed=st.none() | months),
@@ -63,11 +69,11 @@ profiles = st.builds(
 steps = st.builds(
     Step,
     id=ids,
-    title=st.text(min_size=1, max_size=40),
+    title=st.text(PRINTABLE, min_size=1, max_size=40),
     kind=st.sampled_from(["skill", "certification", "experience", "education", "custom"]),
     status=st.sampled_from(STEP_STATUSES),
     due=st.none() | st.dates(min_value=date(1900, 1, 1)),
-    notes=st.text(max_size=200),
+    notes=st.text(PRINTABLE, max_size=200),
     effort_hours=st.none() | st.integers(0, 5000),
     ref=st.none() | text,
     resources=st.lists(text, max_size=3),
@@ -83,11 +89,11 @@ history = st.builds(
 
 plans = st.builds(
     Plan,
-    name=st.text(min_size=1, max_size=60),
+    name=st.text(PRINTABLE, min_size=1, max_size=60),
     created=moments,
     updated=moments,
     content_version=text,
-    target=st.none() | text,
+    target=st.none() | ids,
     profile=profiles,
     steps=st.lists(steps, max_size=4),
     history=st.lists(history, max_size=3),

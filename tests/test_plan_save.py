@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from pathfinder.errors import NewerSchemaError, PlanFileError
 from pathfinder.plan.models import Plan, new_plan
-from pathfinder.plan.store import load_plan, plan_to_toml, save_plan
+from pathfinder.plan.store import load_plan, plan_to_toml, save_plan, sweep_temporaries
 
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
 
@@ -231,3 +232,20 @@ def test_text_toml_cannot_store_is_refused_with_the_save_title_and_nothing_writt
     assert caught.value.title == "Plan not saved"
     assert "cannot store" in caught.value.message
     assert files_in(tmp_path) == []
+
+
+def test_temporaries_of_killed_saves_are_swept_on_the_next_save(tmp_path: Path) -> None:
+    """A kill -9 during a save leaves ``.NAME.toml.XXXX.tmp``; they piled up and were never swept."""
+    plan_file = tmp_path / "mine.toml"
+    stale = [tmp_path / ".mine.toml.0badc0de.tmp", tmp_path / ".mine.toml.0badc0de.bak.tmp"]
+    fresh = tmp_path / ".mine.toml.feedf00d.tmp"  # another save, in progress right now: left alone
+    other = tmp_path / ".other.toml.0badc0de.tmp"
+    for leftover in (*stale, fresh, other):
+        leftover.write_text("half a plan")
+    an_hour_ago = time.time() - 3600
+    for leftover in (*stale, other):
+        os.utime(leftover, (an_hour_ago, an_hour_ago))
+    save_plan(new_plan(datetime(2026, 11, 25, tzinfo=UTC)), plan_file)
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists() and other.exists()
+    assert sweep_temporaries(tmp_path) == 1 and not other.exists()

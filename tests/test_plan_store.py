@@ -198,3 +198,16 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     path = tmp_path / "bom.toml"
     path.write_bytes("\ufeff[profile]\nname = 'Ana'\n".encode())
     assert load_plan(path, now=NOW).plan.profile.name == "Ana"
+
+
+@pytest.mark.parametrize("target", ["../../../../tmp/x/ESCAPED", "/tmp/x", "Product Manager", "a" * 65])
+def test_a_target_that_is_not_an_id_is_refused(target: str) -> None:
+    """The target names files (``<target>-plan.toml``, its export): a path there wrote outside the folder."""
+    text = f'name = "x"\ntarget = "{target}"\n[profile]\n'
+    with pytest.raises(PlanFileError) as caught:
+        plan_from_toml(text, Path("t.toml"))
+    assert caught.value.problems[0].key == "target"
+    assert (
+        "kebab-case id" in caught.value.problems[0].message
+        or "at most 64" in caught.value.problems[0].message
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from core_helpers import EXAMPLES, PATH_IDS, PLAN_FIXTURES, VALID_CONTENT, unwrapped
@@ -152,3 +153,47 @@ def test_plan_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) 
     assert main(["plan", "schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Pathfinder plan file" and "steps" in schema["properties"]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1899-12-31", "2201-01-01", "0001-01-01"])
+def test_today_out_of_range_is_refused_with_a_clear_message(
+    day: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """9999-12-31 once ended in a traceback (year 10006 is out of range)."""
+    assert main(["report", str(EXAMPLE), "--today", day]) == 2
+    captured = capsys.readouterr()
+    assert "from 1900 to 2200" in unwrapped(captured.err) and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "1999-01-01", "2200-12-31"])
+def test_today_within_range_gives_a_report(day: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--today", day, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["today"] == day
+
+
+def test_terminal_escapes_in_a_plan_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name holding ESC]0;PWNED BEL ESC[2J was printed raw by `plan check` (retitling, clearing)."""
+    plan = tmp_path / "esc.toml"
+    plan.write_text('name = "\\u001b]0;PWNED\\u0007\\u001b[2J"\nsteps = []\n[profile]\nname = "\\u202eabc"\n')
+    assert main(["plan", "check", str(plan)]) == 0
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "plan '\\x1b]0;PWNED\\x07\\x1b[2J'" in captured.out
+    # A file's name is the user's text too.
+    odd = tmp_path / "odd\x1b[2J\u202e.toml"
+    odd.write_text("steps = []\n")
+    assert main(["plan", "check", str(odd)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "odd\\x1b[2J\\u202e.toml" in out
+
+
+def test_a_plans_control_characters_are_read_as_visible_escapes() -> None:
+    """In the app too: the models never hold a raw control character read from a file."""
+    from pathfinder.plan.store import plan_from_toml
+
+    plan = plan_from_toml('name = "a\\u001bb"\nsteps = []\n[profile.skills]\n"s\\u0007" = 2\n')
+    assert plan.name == "a\\x1bb" and list(plan.profile.skills) == ["s\\x07"]
+    assert plan_from_toml('name = "tab\\there"\nsteps = []\n').name == "tab\there"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pathfinder.errors import Problem
@@ -20,7 +20,8 @@ KeyPath = tuple[str | int, ...]
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 
-_BARE_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+_SPACES = re.compile(r"[ \t]*")
 _SCALAR = re.compile(r"[^,\]}\n#]*")
 _BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _STRING = re.compile(
@@ -31,16 +32,88 @@ _STRING = re.compile(
 )
 
 
+class _Node:
+    """One key of the document: the line where it is first written, and the keys under it."""
+
+    __slots__ = ("children", "last_index", "line")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.children: dict[str | int, _Node] = {}
+        self.last_index = -1
+        """For an array of tables (``[[name]]``): the index of its last element so far, else -1."""
+
+    def child(self, name: str | int, line: int) -> _Node:
+        """The key ``name`` under this one, recorded at ``line`` when it is first seen."""
+        node = self.children.get(name)
+        if node is None:
+            node = self.children[name] = _Node(line)
+        return node
+
+
+class KeyLines(Mapping[KeyPath, int]):
+    """Key path → line, stored as a tree: each key is kept once, however long the paths through it.
+
+    Storing each path as a tuple would keep every prefix of a long dotted key (quadratic memory); the tree
+    costs one node per key written, and a lookup walks the path once.
+    """
+
+    def __init__(self, root: _Node) -> None:
+        self._root = root
+
+    def _node(self, path: KeyPath) -> _Node | None:
+        node = self._root
+        for part in path:
+            found = node.children.get(part)
+            if found is None:
+                return None
+            node = found
+        return node
+
+    def __getitem__(self, path: KeyPath) -> int:
+        node = self._node(path) if path else None
+        if node is None:
+            raise KeyError(path)
+        return node.line
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and bool(path) and self._node(path) is not None
+
+    def __iter__(self) -> Iterator[KeyPath]:
+        stack: list[tuple[KeyPath, _Node]] = [((), self._root)]
+        while stack:
+            path, node = stack.pop()
+            for name, child in node.children.items():
+                stack.append(((*path, name), child))
+                yield (*path, name)
+
+    def __len__(self) -> int:
+        count, stack = 0, [self._root]
+        while stack:
+            node = stack.pop()
+            count += len(node.children)
+            stack.extend(node.children.values())
+        return count
+
+    def nearest(self, path: KeyPath) -> int | None:
+        """The line of ``path``, or of its closest written ancestor (a missing key points at its table)."""
+        node, line = self._root, None
+        for part in path:
+            found = node.children.get(part)
+            if found is None:
+                break
+            node, line = found, found.line
+        return line
+
+
 class _Scanner:
-    """A cursor over the text that records ``key path → line`` as it walks the document."""
+    """A cursor over the text that records the line of every key as it walks the document."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.line = 1
-        self.lines: dict[KeyPath, int] = {}
-        self.array_tables: dict[KeyPath, int] = {}
-        """Each ``[[array.of.tables]]`` seen so far (resolved path) → index of its last element."""
+        self.root = _Node(0)
 
     # -- low-level movement -------------------------------------------------------------------------------
     def peek(self, count: int = 1) -> str:
@@ -55,12 +128,13 @@ class _Scanner:
         return self.pos >= len(self.text)
 
     def skip_spaces(self) -> None:
-        while self.peek() in (" ", "\t") and not self.at_end():
-            self.advance()
+        match = _SPACES.match(self.text, self.pos)
+        if match:  # spaces and tabs only: no line is crossed
+            self.pos = match.end()
 
     def skip_to_line_end(self) -> None:
         end = self.text.find("\n", self.pos)
-        self.advance((len(self.text) if end == -1 else end) - self.pos)
+        self.pos = len(self.text) if end == -1 else end  # up to the line break, not over it
 
     def skip_blank(self) -> None:
         """Skip whitespace, newlines and comments (inside arrays and between statements)."""
@@ -68,12 +142,16 @@ class _Scanner:
         if match:
             self.advance(match.end() - self.pos)
 
-    def record(self, path: KeyPath, line: int) -> None:
-        """Remember where ``path`` is written; implicit parents (``[a.b]`` without ``[a]``) get it too."""
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.lines:
-                return
-            self.lines[path[:end]] = line
+    @staticmethod
+    def record(node: _Node, names: Sequence[str | int], line: int) -> _Node:
+        """Walk ``names`` down from ``node``, recording ``line`` for every key not seen before.
+
+        Implicit parents (``[a.b]`` without ``[a]``) get the line too; a key keeps the first line it is
+        written on.
+        """
+        for name in names:
+            node = node.child(name, line)
+        return node
 
     # -- keys ---------------------------------------------------------------------------------------------
     def read_string(self) -> str:
@@ -94,17 +172,17 @@ class _Scanner:
             if self.peek() in ('"', "'"):
                 parts.append(self.read_string())
             else:
-                start = self.pos
-                while not self.at_end() and self.peek() in _BARE_KEY_CHARS:
-                    self.advance()
-                parts.append(self.text[start : self.pos])
+                match = _BARE_KEY.match(self.text, self.pos)
+                end = match.end() if match else self.pos
+                parts.append(self.text[self.pos : end])
+                self.pos = end  # a bare key holds no line break
             self.skip_spaces()
             if self.peek() != ".":
                 return parts
             self.advance()
 
     # -- values -------------------------------------------------------------------------------------------
-    def read_value(self, path: KeyPath) -> None:
+    def read_value(self, node: _Node) -> None:
         """Skip over one value, recording the lines of array elements and inline-table keys inside it."""
         char = self.peek()
         if char in ('"', "'"):
@@ -117,8 +195,7 @@ class _Scanner:
                 if self.at_end() or self.peek() == "]":
                     self.advance()
                     return
-                self.record((*path, index), self.line)
-                self.read_value((*path, index))
+                self.read_value(node.child(index, self.line))
                 self.skip_blank()
                 if self.peek() == ",":
                     self.advance()
@@ -131,12 +208,11 @@ class _Scanner:
                     self.advance()
                     return
                 key_line = self.line
-                key = tuple(self.read_key())
-                self.record((*path, *key), key_line)
+                key = self.record(node, self.read_key(), key_line)
                 self.skip_spaces()
                 self.advance()  # "="
                 self.skip_spaces()
-                self.read_value((*path, *key))
+                self.read_value(key)
                 self.skip_blank()
                 if self.peek() == ",":
                     self.advance()
@@ -145,81 +221,92 @@ class _Scanner:
             self.advance(match.end() - self.pos if match else 0)
 
     # -- statements ---------------------------------------------------------------------------------------
-    def resolve(self, names: Sequence[str]) -> KeyPath:
-        """Turn a dotted header into a concrete path, indexing through arrays of tables on the way."""
-        resolved: KeyPath = ()
-        for name in names:
-            resolved = (*resolved, name)
-            if resolved in self.array_tables:
-                resolved = (*resolved, self.array_tables[resolved])
-        return resolved
-
-    def read_header(self) -> KeyPath:
+    def read_header(self) -> _Node:
+        """Read ``[a.b]`` or ``[[a.b]]``; the table it opens, indexing through arrays of tables on the way."""
         line = self.line
         is_array = self.peek(2) == "[["
         self.advance(2 if is_array else 1)
         names = self.read_key()
         self.advance(2 if is_array else 1)
-        if is_array:
-            parent = self.resolve(names[:-1])
-            array_path = (*parent, names[-1])
-            index = self.array_tables.get(array_path, -1) + 1
-            self.array_tables[array_path] = index
-            self.record(array_path, line)
-            table = (*array_path, index)
-        else:
-            table = self.resolve(names)
-        self.record(table, line)
-        return table
+        node = self.root
+        for position, name in enumerate(names):
+            node = node.child(name, line)
+            last = position == len(names) - 1
+            if is_array and last:
+                node.last_index += 1
+                node = node.child(node.last_index, line)
+            elif node.last_index >= 0:
+                node = node.children[node.last_index]
+        return node
 
-    def scan(self) -> dict[KeyPath, int]:
-        table: KeyPath = ()
+    def scan(self) -> KeyLines:
+        for _ in self.statements():
+            pass
+        return KeyLines(self.root)
+
+    def statements(self) -> Iterator[None]:
+        """Read the document one statement (a header, or a key and its value) at a time."""
+        table = self.root
         while True:
             self.skip_blank()
             if self.at_end():
-                return self.lines
+                return
             if self.peek() == "[":
                 table = self.read_header()
             else:
                 line = self.line
-                key = (*table, *self.read_key())
-                self.record(key, line)
+                key = self.record(table, self.read_key(), line)
                 self.skip_spaces()
                 self.advance()  # "="
                 self.skip_spaces()
                 self.read_value(key)
             self.skip_to_line_end()
+            yield
 
 
-def key_lines(text: str) -> dict[KeyPath, int]:
-    """Map every key path in a valid TOML document to the (1-based) line where it is written."""
+def key_lines(text: str) -> KeyLines:
+    """Every key path in a valid TOML document → the (1-based) line where it is written.
+
+    Linear in the text: one pass, one tree node per key written.
+    """
     try:
         return _Scanner(text).scan()
-    except (IndexError, ValueError):  # pragma: no cover - the text passed tomllib; stay best-effort
-        return {}
+    except (IndexError, ValueError, KeyError, RecursionError):  # the text passed tomllib; stay best-effort
+        return KeyLines(_Node(0))
 
 
 class LineMap:
-    """The key-path → line map of one file, built only when a problem needs a line (valid loads skip it)."""
+    """The key-path → line map of one file, read only as far as the problems asked about need.
+
+    A valid load never reads it; a problem near the top of a long file reads only down to it (the text is
+    read once, statement by statement, and only a key that is not written reads it to the end).
+    """
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: dict[KeyPath, int] | None = None
+        self._scanner = _Scanner(text)
+        self._lines = KeyLines(self._scanner.root)
+        self._pending: Iterator[None] | None = self._scanner.statements()
+
+    def _read_until(self, path: KeyPath) -> None:
+        if self._pending is None:
+            return
+        try:
+            while path not in self._lines:
+                next(self._pending)
+        except StopIteration:
+            self._pending = None
+        except (IndexError, ValueError, KeyError, RecursionError):  # the text passed tomllib: best effort
+            self._pending = None
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of ``path`` or of its closest written ancestor."""
-        if self._lines is None:
-            self._lines = key_lines(self._text)
-        return line_of(self._lines, path)
+        self._read_until(path)
+        return self._lines.nearest(path)
 
 
-def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+def line_of(lines: KeyLines, path: KeyPath) -> int | None:
     """The line of ``path``, or of its closest written ancestor (a missing key points at its table)."""
-    for end in range(len(path), 0, -1):
-        line = lines.get(path[:end])
-        if line is not None:
-            return line
-    return None
+    return lines.nearest(path)
 
 
 def format_key_path(path: KeyPath) -> str:

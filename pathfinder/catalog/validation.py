@@ -125,19 +125,28 @@ def _problem_for(error: Any, model: type[BaseModel], origin: Origin) -> Problem:
     return origin.problem(loc, message)
 
 
-def validation_problems(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Problem]:
-    """Every error in a pydantic ``ValidationError`` as a located ``Problem``.
+def validation_problems(
+    error: ValidationError,
+    model: type[BaseModel],
+    origin: Origin,
+    limit: int | None = None,
+    errors: list[Any] | None = None,
+) -> list[Problem]:
+    """Every error in a pydantic ``ValidationError`` as a located ``Problem`` (the first ``limit`` only).
 
     A missing key whose name is close to an unknown key in the same table (``importanse`` for
     ``importance``) is left out: the "unknown key … did you mean" problem already says what to fix.
     """
-    errors = error.errors(include_url=False)
+    if errors is None:  # the caller may have them already (thousands of errors take a while to list)
+        errors = list(error.errors(include_url=False))
     unknown_by_table: dict[tuple[Any, ...], list[str]] = {}
     for item in errors:
         if item["type"] == "extra_forbidden":
             unknown_by_table.setdefault(tuple(item["loc"][:-1]), []).append(str(item["loc"][-1]))
-    problems = []
+    problems: list[Problem] = []
     for item in errors:
+        if limit is not None and len(problems) >= limit:
+            break
         if item["type"] == "missing":
             typos = unknown_by_table.get(tuple(item["loc"][:-1]), [])
             if difflib.get_close_matches(str(item["loc"][-1]), typos, n=1, cutoff=0.6):

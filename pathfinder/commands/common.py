@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pathfinder.safe_text import printable
+
 if TYPE_CHECKING:
     from pathfinder.catalog.catalog import Catalog
     from pathfinder.errors import Problem
@@ -42,4 +44,4 @@ def load_plan_and_content(file: Path, content: Path | None) -> tuple[LoadedPlan,
 def print_warnings(problems: list[Problem]) -> None:
     """Warnings on stderr, one a line; the command still runs."""
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(printable(f"warning: {problem}"), file=sys.stderr)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pathfinder.commands.common import add_command_group, load_plan_and_content, print_warnings
+from pathfinder.safe_text import printable
 
 if TYPE_CHECKING:
     from pathfinder.plan.store import LoadedPlan
@@ -61,7 +62,7 @@ def summary(loaded: LoadedPlan, warnings: int = 0) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """Validate the file (problems raise ``PlanFileError`` → exit 2), then warn about unknown ids."""
     loaded, _, warnings = load_plan_and_content(args.file, args.content)
-    print(summary(loaded, len(warnings)))
+    print(printable(summary(loaded, len(warnings))))
     print_warnings(warnings)
     return 0
 

@@ -15,17 +15,26 @@ from pathfinder.commands.common import load_plan_and_content, print_warnings
 from pathfinder.errors import PathfinderError
 
 FORMATS = ("text", "json", "markdown")
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+"""The days ``--today`` may name: dates are computed years ahead of it, and year 9999 is the last one."""
 
 
 def parse_day(value: str) -> date:
     """``YYYY-MM-DD`` → date, or a ``PathfinderError`` saying what a date looks like."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise PathfinderError(
             f"--today {value!r} is not a date; write it as YYYY-MM-DD (for example 2026-11-25).",
             title="Bad argument",
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PathfinderError(
+            f"--today {value} is out of range: give a day from {FIRST_DAY.year} to {LAST_DAY.year} "
+            "(eligibility is judged years ahead of it).",
+            title="Bad argument",
+        )
+    return day
 
 
 def register(subparsers: Any) -> None:

@@ -43,7 +43,10 @@ class Standing:
 
 
 def add_years(day: date, years: int) -> date:
-    """``day`` moved by whole years (29 February becomes 28 February in a year without one)."""
+    """``day`` moved by whole years (29 February becomes 28 February in a year without one); a year
+    beyond the calendar's last (a hand-edited date such as 9999-12-31) stays at ``date.max``."""
+    if not 1 <= day.year + years <= date.max.year:
+        return date.max if years > 0 else date.min
     try:
         return day.replace(year=day.year + years)
     except ValueError:

@@ -13,3 +13,6 @@ DEFAULT_HOURS_PER_WEEK = 5
 StepStatus = Literal["todo", "doing", "done", "skipped"]
 STEP_STATUSES: tuple[StepStatus, ...] = ("todo", "doing", "done", "skipped")
 """A step's statuses in the order the plan step cycles through them."""
+
+MAX_HOSTED_PLANS = 50
+"""The most plans a visitor of a hosted demo keeps (saves in the app and ``import`` alike)."""

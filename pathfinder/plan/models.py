@@ -68,8 +68,8 @@ class Plan(ProfileModel):
     updated: AwareDatetime
     content_version: str = ""
     """The content version the steps and scores were computed with."""
-    target: str | None = None
-    """The target career path id."""
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
+    """The target career path id (an id: it names files such as ``<target>-plan.toml``, so never a path)."""
     also: str | None = None
     """A second career path id kept open (a hedge): steps are ordered to raise both fits."""
     hours_per_week: int = Field(default=DEFAULT_HOURS_PER_WEEK, ge=1, le=80)

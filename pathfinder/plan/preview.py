@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pathfinder.plan.constants import DEFAULT_HOURS_PER_WEEK, SCHEMA_VERSION, STEP_STATUSES
+from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,13 @@ def _step(raw: Any) -> StepPreview | None:
 
 def read_preview(data: bytes) -> PlanPreview | None:
     """The preview of a plan file's bytes; None whenever the file needs the full reading first."""
+    if len(data) > MAX_FILE_BYTES:
+        return None
     try:
-        document = tomllib.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        if check_limits(text) is not None:
+            return None  # the full reading refuses it, with the reason
+        document = tomllib.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         return None
     version = document.get("schema_version", 1)
@@ -84,6 +90,8 @@ def read_preview(data: bytes) -> PlanPreview | None:
     profile = document.get("profile", {})
     if (target is not None and not isinstance(target, str)) or not isinstance(raw_steps, list):
         return None
+    if target is not None and not (target.isascii() and target.replace("-", "").isalnum()):
+        return None  # not an id (a path, say): the full reading refuses it, with the reason
     if not isinstance(profile, dict):
         return None
     hours, also = document.get("hours_per_week", DEFAULT_HOURS_PER_WEEK), document.get("also")

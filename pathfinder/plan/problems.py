@@ -16,6 +16,8 @@ from pathfinder.catalog.toml_lines import LineMap, format_key_path, syntax_probl
 from pathfinder.errors import PlanFileError, Problem
 
 TITLE = "Plan file error"
+MAX_PROBLEMS = 100
+"""Problems listed for one file; beyond, one more line says how many were left out (fix these first)."""
 
 _DATE_MESSAGES = {
     "date_type": "expected a date such as 2026-12-01 (a TOML date, no quotes needed)",
@@ -36,9 +38,9 @@ def source_name(source: Path | None) -> str:
     return str(source) if source is not None else "The plan text"
 
 
-def problems_error(source: Path | None, problems: list[Problem]) -> PlanFileError:
-    """The error for a plan that holds ``problems``: it is refused and nothing is changed."""
-    count = len(problems)
+def problems_error(source: Path | None, problems: list[Problem], count: int | None = None) -> PlanFileError:
+    """The error for a plan that holds ``problems`` (``count`` in all): it is refused, nothing is changed."""
+    count = len(problems) if count is None else count
     return PlanFileError(
         f"{source_name(source)} has {count} problem{'s' if count != 1 else ''}; nothing was changed.",
         title=TITLE,
@@ -70,13 +72,19 @@ def validation_error(
     from pathfinder.catalog.validation import Origin, validation_problems
 
     origin = Origin(source or Path("<text>"), LineMap(text), ())
+    errors = error.errors(include_url=False)
     try:
-        problems = validation_problems(error, model, origin)
+        problems = validation_problems(error, model, origin, limit=MAX_PROBLEMS, errors=list(errors))
     except (IndexError, KeyError, ValueError, TypeError, RecursionError):  # locating is best effort
-        problems = [Problem(source, item["msg"], _key(item["loc"])) for item in error.errors()]
-    friendly = {_key(item["loc"]): _friendly(item) for item in error.errors()}
+        problems = [Problem(source, item["msg"], _key(item["loc"])) for item in errors[:MAX_PROBLEMS]]
+    friendly = {_key(item["loc"]): _friendly(item) for item in errors[:MAX_PROBLEMS]}
     problems = [
         Problem(source, friendly.get(p.key) or p.message, p.key, p.line, p.column, p.hint) for p in problems
     ]
     problems.sort(key=lambda problem: problem.line or 0)
-    return problems_error(source, problems)
+    if len(errors) > len(problems) and len(problems) >= MAX_PROBLEMS:
+        more = len(errors) - len(problems)
+        problems.append(Problem(source, f"and {more:,} more problems not listed", hint="fix these first"))
+    return problems_error(
+        source, problems, count=len(problems) if len(errors) <= MAX_PROBLEMS else len(errors)
+    )

@@ -17,17 +17,21 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from pathfinder.catalog.patterns import ID_PATTERN
 from pathfinder.catalog.toml_lines import LineMap
 from pathfinder.errors import NewerSchemaError, PlanFileError, Problem
 from pathfinder.plan import migrations
+from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits, limits_error
 from pathfinder.plan.models import Plan, PlanKind
 from pathfinder.plan.problems import TITLE, problems_error, source_name, syntax_error, validation_error
 from pathfinder.plan.toml_format import plan_to_toml
@@ -41,6 +45,7 @@ __all__ = [
     "plan_from_toml",
     "plan_to_toml",
     "save_plan",
+    "sweep_temporaries",
 ]
 
 SAVE_TITLE = "Plan not saved"
@@ -68,7 +73,7 @@ class _ProfileFile(ProfileModel):
     schema_version: int = migrations.FIRST_VERSION
     name: str = Field(default="My plan", min_length=1, max_length=120)
     content_version: str = ""
-    target: str | None = None
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
     profile: Profile
 
 
@@ -76,11 +81,14 @@ class _TopLevelProfile(Profile):
     """A profile-only file, second shape: the profile's keys at the top level (plus a target)."""
 
     schema_version: int = migrations.FIRST_VERSION
-    target: str | None = None
+    target: str | None = Field(default=None, pattern=ID_PATTERN, max_length=64)
 
 
 # -- reading -------------------------------------------------------------------------------------------------
 def _parse(text: str, source: Path | None) -> dict[str, Any]:
+    exceeded = check_limits(text)  # before the parser: no input may make reading it slow or large
+    if exceeded is not None:
+        raise limits_error(exceeded, source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -207,11 +215,18 @@ def load_plan(path: Path, *, now: datetime | None = None) -> LoadedPlan:
     if path.exists() and not path.is_file():  # a pipe or a device: reading could block or never end
         raise PlanFileError(f"{path} is not a regular file.", TITLE)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(f"There is no file {path}.", TITLE) from None
     except OSError as error:
         raise PlanFileError(f"Cannot read {path}: {error.strerror or error}.", TITLE) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanFileError(
+            f"{path} is larger than {MAX_FILE_BYTES // 1024} KiB: too large for a plan file "
+            "(see Limits in docs/plan-format.md).",
+            TITLE,
+        )
     return _read_text(_decode(data, path), path, now)
 
 
@@ -235,7 +250,10 @@ def _save_error(path: Path, error: OSError) -> PlanFileError:
 def _refuse_newer(existing: bytes, path: Path) -> None:
     """Raise ``NewerSchemaError`` if the file about to be replaced was written by a newer Pathfinder."""
     try:
-        version = tomllib.loads(existing.decode("utf-8-sig")).get("schema_version")
+        text = existing.decode("utf-8-sig")
+        if check_limits(text) is not None:
+            return  # not a plan Pathfinder could have written: the .bak keeps it, saving is allowed
+        version = tomllib.loads(text).get("schema_version")
     except (ValueError, RecursionError):  # not TOML (or not text): the .bak keeps it, saving is allowed
         return
     current = migrations.current_version()
@@ -289,6 +307,34 @@ def _read_existing(path: Path) -> bytes | None:
         return None
 
 
+STALE_SECONDS = 60.0
+"""A save's temporary file older than this was left by a save that was killed (a save takes milliseconds)."""
+
+
+def sweep_temporaries(folder: Path, name: str = "*", *, now: float | None = None) -> int:
+    """Remove the temporary files that killed saves left in ``folder`` (``.NAME.TOKEN.tmp``,
+    ``.NAME.TOKEN.bak.tmp``, the hosted import's ``.NAME.PID.tmp``) older than ``STALE_SECONDS``; returns
+    how many.
+
+    ``name`` limits the sweep to one plan's temporaries. Best effort: what cannot be listed or removed stays.
+    """
+    import time
+
+    limit = (time.time() if now is None else now) - STALE_SECONDS
+    removed = 0
+    try:
+        candidates = list(folder.glob(f".{name}.*.tmp"))
+    except OSError:
+        return 0
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < limit:
+                candidate.unlink()
+                removed += 1
+    return removed
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept: ``NAME.toml.bak``."""
     return path.with_name(path.name + ".bak")
@@ -309,6 +355,7 @@ def save_plan(plan: Plan, path: Path) -> None:
         ) from None
     if path.is_dir():
         raise PlanFileError(f"Could not save {path}: it is a folder.", title=SAVE_TITLE)
+    sweep_temporaries(path.parent, glob_escape(path.name))
     token = secrets.token_hex(4)
     temporary = path.with_name(f".{path.name}.{token}.tmp")
     backup_temporary = path.with_name(f".{path.name}.{token}.bak.tmp")

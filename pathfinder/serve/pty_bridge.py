@@ -25,6 +25,8 @@ PTY_PIECE = 4095
 app is still writing: a frame of 30 KB arrives as eight such pieces."""
 GATHER_WAIT = 0.003
 GATHER_LIMIT = 65536
+RESIZE_INTERVAL = 0.05
+"""The shortest time between two window changes passed to the app (seconds): 20 a second at most."""
 """Pieces that follow each other within GATHER_WAIT go to the visitor as one write (a frame in one or two
 SSH packets instead of one per piece: less encryption, fewer syscalls for the server, the client and its
 terminal), up to GATHER_LIMIT bytes. Short writes such as a keystroke's echo are sent at once."""
@@ -55,6 +57,9 @@ class PtyBridge:
         self.output_bytes = 0
         self.last_input = time.monotonic()
         self.size: tuple[int, int] = (0, 0)
+        self._last_resize = 0.0
+        self._resize_pending = False
+        self._resize_timer: asyncio.TimerHandle | None = None
         self.gather_wait = GATHER_WAIT
         self._loop = asyncio.get_running_loop()
 
@@ -146,7 +151,31 @@ class PtyBridge:
             await self._write_all(data if isinstance(data, bytes) else data.encode("utf-8"))
 
     def resize(self, columns: int, rows: int) -> None:
+        """The visitor's window changed: pass it on, at most one change per ``RESIZE_INTERVAL``.
+
+        Each change is a SIGWINCH in the app; thousands a second (a hostile client's loop) made the app's
+        resize handler re-enter itself until Python's recursion limit. Changes in between are merged:
+        the last size wins, and it is passed on as soon as the interval is over.
+        """
         self.size = clamp_size(columns, rows)
+        if self._resize_pending:
+            return
+        wait = self._last_resize + RESIZE_INTERVAL - time.monotonic()
+        if wait <= 0:
+            self._apply_size()
+        else:
+            self._resize_pending = True
+            self._resize_timer = self._loop.call_later(wait, self._apply_size)
+
+    def stop_resizing(self) -> None:
+        """Before the master is closed: a merged change still waiting is dropped (its fd may be reused)."""
+        if self._resize_timer is not None:
+            self._resize_timer.cancel()
+        self._resize_pending = True  # and none is scheduled from now on
+
+    def _apply_size(self) -> None:
+        self._resize_pending = False
+        self._last_resize = time.monotonic()
         with contextlib.suppress(OSError):
             set_window_size(self.master, *self.size)
 

@@ -22,9 +22,18 @@ from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
 from pathfinder.serve.session import handle_session
-from pathfinder.serve.visitors import Owner, prune_logs, sweep_sessions
+from pathfinder.serve.visitors import Owner, prune_logs, secure_dir, sweep_sessions
 
 SHUTDOWN_GRACE = 10.0
+
+
+REFUSALS = {
+    "connection rate": "Too many connections from your address: please wait a minute.",
+    "connections per IP": "Too many connections from your address at once: close one and try again.",
+    "connections in total": "The demo is full right now. Please try again in a few minutes.",
+    "shutting down": "The demo server is shutting down.",
+}
+"""What a refused connection is told, by reason (sent as the SSH disconnect message)."""
 
 
 class VisitorServer(asyncssh.SSHServer):
@@ -37,6 +46,8 @@ class VisitorServer(asyncssh.SSHServer):
         self.verified_fingerprint: str | None = None
         self.counted = False
         self.active_sessions = 0
+        self.refusal = ""
+        """Why this connection is refused ("" when it is not): said once the client asks to log in."""
 
     def close_when_idle(self, delay: float) -> None:
         """Close the connection after ``delay`` unless a session is running on it by then (a client
@@ -74,7 +85,10 @@ class VisitorServer(asyncssh.SSHServer):
             refusal = "shutting down"
         if refusal:
             log_session({"event": "refused", "ip": self.ip, "why": refusal})
-            conn.close()
+            # After this method asyncssh sends its version line: a disconnect sent now would reach the
+            # client before it, as "banner line contains invalid characters". The refusal is sent when the
+            # client first asks to log in (key exchange done), with its reason; nothing else is served.
+            self.refusal = REFUSALS.get(refusal, "The demo is busy. Please try again in a minute.")
             return
         host.connections_by_ip[self.ip] = host.connections_by_ip.get(self.ip, 0) + 1
         self.counted = True
@@ -89,6 +103,9 @@ class VisitorServer(asyncssh.SSHServer):
                 self.host.connections_by_ip[self.ip] = left
 
     def begin_auth(self, username: str) -> bool:
+        if self.refusal and self.connection is not None:
+            self.connection.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, self.refusal)
+            return True
         return True  # ask, so that clients offer their keys; keyboard-interactive lets the keyless in
 
     # -- public keys: any key, but it counts only once its signature has been verified -------------------
@@ -173,11 +190,18 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         password = read_password(config.password_file)
         for directory in (config.sessions_root, config.plans_root, config.logs_root):
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if owner.uid is not None:
-            # The app user may pass through (not list) the data, sessions and visitors directories to
-            # reach its own; the host key and the logs stay the server's alone.
-            for directory in (config.data_dir, config.sessions_root, config.plans_root):
-                directory.chmod(0o711)
+        # The app user may pass through (not list) the data, sessions and visitors directories to reach
+        # its own; the host key and the logs stay the server's alone. An existing directory that is
+        # looser is tightened (or refused, if it is not the server's).
+        passable = 0o711 if owner.uid is not None else 0o700
+        for directory, mode in (
+            (config.data_dir, passable),
+            (config.sessions_root, passable),
+            (config.plans_root, passable),
+            (config.logs_root, 0o700),
+        ):
+            if secure_dir(directory, mode):
+                logger.info(f"tightened {directory} to mode {mode:o}")
         swept = sweep_sessions(config.sessions_root)
         shutil.rmtree(config.spares_root, ignore_errors=True)
         config.spares_root.mkdir(mode=0o700)

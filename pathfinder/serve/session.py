@@ -15,6 +15,7 @@ import asyncssh
 
 from pathfinder.serve.forkserver import CRASHED_STATUS, ForkServerError, close_quietly
 from pathfinder.serve.host import Host, Visitor, log_session, logger
+from pathfinder.serve.import_check import UploadRefused, check_in_child
 from pathfinder.serve.pty_bridge import PtyBridge, open_pty
 from pathfinder.serve.terminal import (
     RESTORE_TERMINAL,
@@ -28,7 +29,8 @@ from pathfinder.serve.visitors import (
     MAX_IMPORT_BYTES,
     CommandRefused,
     export_plan,
-    import_plan,
+    prune_logs,
+    store_import,
     visitor_dirs,
 )
 
@@ -149,7 +151,13 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
             if arguments:
                 raise CommandRefused("usage: import < PLAN.toml")
             data = await asyncio.wait_for(_read_upload(process), 30.0)
-            stored = await asyncio.to_thread(import_plan, plan_dir, data, host.owner)
+            if len(data) > MAX_IMPORT_BYTES:
+                raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
+            try:  # parsed in a child process with memory and CPU limits, never in the server
+                plan_name, toml_text = await check_in_child(data, host.config.user)
+            except UploadRefused as refusal:
+                raise CommandRefused(str(refusal)) from None
+            stored = await asyncio.to_thread(store_import, plan_dir, plan_name, toml_text, host.owner)
             _write(process, f"Imported as {stored!r}. It opens in the app on your next visit.\n", stderr=True)
     except CommandRefused as refusal:
         await _refuse(process, str(refusal))
@@ -243,10 +251,13 @@ async def run_app(
             await bridge.drain_remaining(0.5)
         if reason == "quit" and status not in (0, None):
             reason = "crash"
+        if bridge is not None:
+            bridge.stop_resizing()
         if master >= 0:
             close_quietly(master)
         shutil.rmtree(home, ignore_errors=True)
-        _remove_empty_log(config.logs_root / f"{session}.log")
+        if not _remove_empty_log(config.logs_root / f"{session}.log"):
+            await asyncio.to_thread(prune_logs, config.logs_root)  # it left a log: keep the logs in budget
         host.forkserver.forget(session)
         host.slots.release(visitor.ip)
         record.update(end=reason, exit=status)
@@ -327,10 +338,14 @@ async def _stop_app(host: Host, session: str, exit_status: asyncio.Future[int] |
     return exit_status.result() if exit_status.done() else CRASHED_STATUS
 
 
-def _remove_empty_log(path: Path) -> None:
+def _remove_empty_log(path: Path) -> bool:
+    """Remove the session's log if it is empty; True unless a log with something in it is left."""
     with contextlib.suppress(OSError):
         if path.stat().st_size == 0:
             path.unlink()
+            return True
+        return False
+    return True
 
 
 async def _say_goodbye(

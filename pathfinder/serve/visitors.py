@@ -13,6 +13,7 @@ names given to ``export`` are checked against a strict pattern and opened withou
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
@@ -22,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pathfinder.errors import PathfinderError
+from pathfinder.plan.constants import MAX_HOSTED_PLANS
+from pathfinder.serve.import_check import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
 from pathfinder.serve.keys import safe_name
 
-MAX_IMPORT_BYTES = 256 * 1024
-MAX_PLANS_PER_VISITOR = 50
+MAX_PLANS_PER_VISITOR = MAX_HOSTED_PLANS
 _PLAN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 HELP_TEXT = """\
@@ -97,14 +99,54 @@ def sweep_sessions(sessions_root: Path) -> int:
     return swept
 
 
-def prune_logs(logs_root: Path, keep: int = 1000) -> int:
-    """Keep only the newest ``keep`` per-session logs (only crashed or noisy sessions leave one)."""
+LOGS_KEPT = 1000
+LOGS_BYTES = 64 * 1024 * 1024
+"""The per-session logs kept: the newest 1000, and no more than 64 MiB together."""
+
+
+def prune_logs(logs_root: Path, keep: int = LOGS_KEPT, max_bytes: int = LOGS_BYTES) -> int:
+    """Keep only the newest per-session logs (only crashed or noisy sessions leave one): at most ``keep``
+    of them and ``max_bytes`` together; returns how many were removed. Run at start and whenever a
+    session leaves a log, so that crashes in a loop cannot fill the disk."""
     if not logs_root.is_dir():
         return 0
-    logs = sorted(logs_root.glob("*.log"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in logs[keep:]:
-        old.unlink(missing_ok=True)
-    return max(0, len(logs) - keep)
+    found = []
+    for path in logs_root.glob("*.log"):
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            found.append((info.st_mtime, info.st_size, path))
+    found.sort(key=lambda item: item[0], reverse=True)
+    removed, total = 0, 0
+    for index, (_mtime, size, path) in enumerate(found):
+        total += size
+        if index >= keep or total > max_bytes:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def secure_dir(path: Path, mode: int) -> bool:
+    """Make the server's own directory ``path`` private (``mode``); True if it had to be tightened.
+
+    A directory others may write to is refused when it is not the server's (it cannot be tightened, and
+    another user could plant files in it); a symlink is refused too.
+    """
+    info = path.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise PathfinderError(f"{path} is not a directory (a link, or a file).", "Unsafe data directory")
+    if info.st_uid != os.geteuid():
+        if info.st_mode & 0o022:
+            raise PathfinderError(
+                f"{path} belongs to another user and others may write to it; use a directory of the user the "
+                "server runs as (it is created with mode 700).",
+                "Unsafe data directory",
+            )
+        return False
+    if stat.S_IMODE(info.st_mode) != mode:
+        path.chmod(mode)
+        return True
+    return False
 
 
 def saved_plans(plan_dir: Path) -> list[Path]:
@@ -161,31 +203,17 @@ def _slug(text: str) -> str:
     return slug or "imported-plan"
 
 
-def import_plan(plan_dir: Path, data: bytes, owner: Owner) -> str:
-    """Validate an uploaded plan and store it under a fresh name; returns that name."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CommandRefused("the plan is not UTF-8 text") from error
-    try:
-        from pathfinder.plan.store import plan_from_toml, plan_to_toml
-    except ImportError as error:
-        raise CommandRefused("importing plans is not available on this server yet") from error
-    try:
-        plan = plan_from_toml(text, Path("<import>"))
-    except PathfinderError as error:
-        raise CommandRefused(f"the plan was not imported:\n{error}") from error
+def store_import(plan_dir: Path, name: str, toml_text: str, owner: Owner) -> str:
+    """Store a plan checked by ``import_check`` under a fresh name (from its ``name``); returns that name."""
     existing = saved_plans(plan_dir)
     if len(existing) >= MAX_PLANS_PER_VISITOR:
         raise CommandRefused(f"you already have {len(existing)} plans, the most kept per visitor")
-    stem = _slug(plan.name)
+    stem = _slug(name)
     names = {path.stem for path in plan_dir.iterdir()} if plan_dir.is_dir() else set()
     candidate, number = stem, 2
     while candidate in names:
         candidate, number = f"{stem}-{number}", number + 1
-    _write_new(plan_dir / f"{candidate}.toml", plan_to_toml(plan).encode("utf-8"), owner)
+    _write_new(plan_dir / f"{candidate}.toml", toml_text.encode("utf-8"), owner)
     return candidate
 
 

@@ -93,6 +93,9 @@ def hand_over(app: PathfinderCore, visitor: Visitor) -> None:
     if isinstance(driver, HandoverDriver):
         driver.holding = False  # the visitor types: a keyboard reader from now on
     driver.resume_application_mode()  # reports the visitor's size: another size lays out anew
+    from pathfinder.tui.resize_guard import guard_resize_signal
+
+    guard_resize_signal()  # resuming installed the driver's resize handler again
     size = terminal_size()
     if size is None or size == shown:
         app.screen.refresh()  # all of it, once, on the visitor's (blank) terminal
@@ -101,6 +104,7 @@ def hand_over(app: PathfinderCore, visitor: Visitor) -> None:
     if isinstance(app.screen, WelcomeScreen):
         app.screen.visitor_arrived()
     app.call_after_refresh(offer_draft, app)
+    app.call_after_refresh(app.sweep_leftovers)
 
 
 def _repaint_when_laid_out(app: PathfinderCore, size: tuple[int, int]) -> None:

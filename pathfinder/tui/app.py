@@ -285,8 +285,8 @@ class PathfinderApp(PathfinderCore):
                     kept = ""
             else:
                 kept = ""
-            where = f"The details are in {log_path}." if log_path else ""
-            what = f"{type(error).__name__}: {error}"
+            where = f"The details are in {log_path}." if log_path and not self.hosted else ""
+            what = self.shown(f"{type(error).__name__}: {error}")
             self._crash_note = f"Pathfinder stopped after an unexpected error ({what}).\n{kept}{where}"
 
     def crash_message(self) -> RenderableType | None:

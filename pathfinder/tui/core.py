@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from pathfinder.tui.compat import load_screen_css
@@ -82,6 +83,40 @@ class PathfinderCore(ContentApp):
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
 
+    # ----- what a visitor may read -----------------------------------------------------------------
+
+    def hidden_folders(self) -> list[tuple[Path, str]]:
+        """The folders a hosted demo never names, with the words it uses instead."""
+        return [(self.plan_dir, "your plans folder"), (self.data_dir, "your data folder"), (Path.home(), "~")]
+
+    def shown(self, text: str) -> str:
+        """``text`` for the screen: in a hosted demo, no server path (see ``hosted_text``)."""
+        from pathfinder.tui.hosted_text import visitor_text
+
+        return visitor_text(text, self.hidden_folders()) if self.hosted else text
+
+    def shown_path(self, path: Path) -> str:
+        """A file as messages name it: its path; in a hosted demo, its name (in your plans folder)."""
+        if not self.hosted:
+            return str(path)
+        return f"{path.name} in your plans folder" if path.parent == self.plan_dir else path.name
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        super().notify(self.shown(message), title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def show_error(self, error: PathfinderError) -> None:
+        from pathfinder.tui.hosted_text import visitor_error
+
+        super().show_error(visitor_error(error, self.hidden_folders()) if self.hosted else error)
+
     # ----- start-up -------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
@@ -127,6 +162,9 @@ class PathfinderCore(ContentApp):
 
     def on_mount(self) -> None:
         """Explain a plan file that could not be opened; otherwise start-up chores after the first frame."""
+        from pathfinder.tui.resize_guard import guard_resize_signal
+
+        guard_resize_signal()  # the driver has installed its resize handler: no storm may nest it
         if self.open_path is None:
             self.call_after_refresh(self._after_first_frame)
             return
@@ -204,12 +242,21 @@ class PathfinderCore(ContentApp):
         self._when_started.append(callback)
 
     def _startup_done(self) -> None:
+        self.sweep_leftovers()
         callbacks, self._when_started = self._when_started, []
         for callback in callbacks:
             callback()
 
     def folders_changed(self) -> None:
         """Hook: ``plan_dir`` and ``data_dir`` now point elsewhere (a hosted app handed to its visitor)."""
+
+    def sweep_leftovers(self) -> None:
+        """Remove the temporary files of saves that were killed (plans and draft folders)."""
+        from pathfinder.plan.store import sweep_temporaries
+        from pathfinder.tui.drafts import drafts_dir
+
+        for folder in (self.plan_dir, drafts_dir(self.data_dir)):
+            sweep_temporaries(folder)
 
     def now(self) -> datetime:
         """An aware timestamp for saves, consistent with the injected clock."""

@@ -41,10 +41,16 @@ def draft_summary(data_dir: Path) -> str | None:
     path = drafts_dir(data_dir) / DRAFT_NAME
     if not path.is_file():
         return None
+    from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES + 1).decode("utf-8")
+        if check_limits(text) is not None:
+            return None
+        document = tomllib.loads(text)
         saved = datetime.fromtimestamp(path.stat().st_mtime)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError, RecursionError):  # ValueError: not UTF-8, not TOML, a 5,000-digit number
         return None
     profile = document.get("profile", {})
     roles = len(profile.get("roles", [])) if isinstance(profile, dict) else 0
@@ -54,7 +60,9 @@ def draft_summary(data_dir: Path) -> str | None:
     source = _source(data_dir)
     where = f"of {source.name}" if source else "of a plan never saved"
     target = document.get("target") or "no target yet"
-    return (
+    from pathfinder.safe_text import printable
+
+    return printable(  # read without validation: any control character is shown escaped
         f"Unsaved changes {where}, autosaved {saved:%Y-%m-%d %H:%M}: "
         f"{roles} role(s), target {target}, {done}/{len(steps)} steps done."
     )

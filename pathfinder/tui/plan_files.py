@@ -23,10 +23,12 @@ def read_plan(path: Path) -> LoadedPlan:
 def read_plan_preview(path: Path) -> tuple[PlanPreview, str] | None:
     """A first look at the plan without validating it, and the text it was read from (validate that
     text, so that what was painted is what is validated); None: read the file properly first."""
+    from pathfinder.plan.limits import MAX_FILE_BYTES
     from pathfinder.plan.preview import read_preview
 
     try:
-        data = path.read_bytes() if path.is_file() else b""
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1) if path.is_file() else b""
     except OSError:
         return None
     preview = read_preview(data)

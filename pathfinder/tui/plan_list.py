@@ -30,12 +30,15 @@ class SavedPlan:
     def lines(self) -> tuple[str, str]:
         """Two lines: the name (and, for plans of the same name, the file), then the target and the
         last-saved date (or why the plan cannot be opened)."""
+        from pathfinder.safe_text import printable
+
         where = f" ({self.where})" if self.where else ""
         if self.missing:
-            return f"⚠ {self.name}{where}", "file missing: enter removes it from the list"
+            return printable(f"⚠ {self.name}{where}"), "file missing: enter removes it from the list"
         if self.problem:
-            return f"⚠ {self.path.name}", f"cannot be read: {self.problem}"
-        return f"{self.name}{where}", f"{self.target} · saved {self.updated}"
+            return printable(f"⚠ {self.path.name}"), printable(f"cannot be read: {self.problem}")
+        # read without validation: any control character is shown escaped (``pathfinder.safe_text``)
+        return printable(f"{self.name}{where}"), printable(f"{self.target} · saved {self.updated}")
 
 
 def path_label(path_id: str, names: Mapping[str, str] | None = None) -> str:
@@ -49,9 +52,16 @@ def summarise(path: Path, names: Mapping[str, str] | None = None) -> SavedPlan:
     """The welcome-list summary of one plan file."""
     import tomllib  # after the first frame: the welcome imports this module to look at the folder
 
+    from pathfinder.plan.limits import MAX_FILE_BYTES, check_limits
+
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES + 1).decode("utf-8")
+        exceeded = check_limits(text)
+        if exceeded is not None:
+            return SavedPlan(path, path.stem, "", "", problem=exceeded.message[:60])
+        document = tomllib.loads(text)
+    except (ValueError, RecursionError) as error:  # ValueError: TOMLDecodeError, or a 5,000-digit number
         return SavedPlan(path, path.stem, "", "", problem=str(error)[:60])
     except (OSError, UnicodeDecodeError) as error:
         return SavedPlan(path, path.stem, "", "", problem=str(error)[:60])

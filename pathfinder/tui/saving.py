@@ -41,9 +41,13 @@ def hide_folders(app: PathfinderApp, text: str) -> str:
 
 def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
     """Turn what the user typed into a path, or say what is wrong with it."""
+    from pathfinder.tui.hosted_text import name_problem
+
     text = text.strip()
     if not text:
         return None, "Type a file name."
+    if problem := name_problem(text):
+        return None, problem
     candidate = Path(text).expanduser()
     if app.hosted:
         if candidate.name != text or text.startswith("."):
@@ -53,9 +57,31 @@ def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
         candidate = app.plan_dir / candidate
     if candidate.suffix != ".toml":
         candidate = candidate.with_name(candidate.name + ".toml")
-    if candidate.is_dir():
-        return None, f"{candidate} is a folder."
+    try:
+        if candidate.is_dir():
+            return None, f"{app.shown_path(candidate)} is a folder."
+    except OSError as error:
+        return None, f"That name cannot be used: {error.strerror or error}."
     return candidate, ""
+
+
+def hosted_plans_refusal(app: PathfinderApp, path: Path) -> str:
+    """In a hosted demo, why a new plan file cannot be added ("" when it can): each visitor keeps at most
+    ``MAX_HOSTED_PLANS``; saving over one of them is always allowed."""
+    from pathfinder.plan.constants import MAX_HOSTED_PLANS
+
+    if not app.hosted or path.exists():
+        return ""
+    try:
+        count = sum(1 for entry in app.plan_dir.glob("*.toml") if entry.is_file())
+    except OSError:
+        return ""
+    if count < MAX_HOSTED_PLANS:
+        return ""
+    return (
+        f"You already have {count} plans, the most kept per visitor: save over one of them "
+        "(type its name) instead."
+    )
 
 
 def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> bool:
@@ -68,6 +94,9 @@ def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> boo
 
     session = app.session
     if session is None:
+        return False
+    if refusal := hosted_plans_refusal(app, path):
+        app.notify(refusal, title="Not saved", severity="error", timeout=10)
         return False
     report = current_report(app)
     plan = session.plan
@@ -185,5 +214,5 @@ def export_calendar(app: PathfinderApp) -> Path | None:
     except Exception as error:
         app.notify(f"Could not export: {error}", title="Not exported", severity="error")
         return None
-    app.notify(f"Exported to {target}", title="Exported")
+    app.notify(f"Exported to {app.shown_path(target)}", title="Exported")
     return target

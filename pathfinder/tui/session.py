@@ -118,5 +118,11 @@ class Session:
 
     def suggested_name(self) -> str:
         """A file name for the first save: the target path's id, or "my-plan"."""
-        stem = self.plan.target or "my-plan"
-        return f"{stem}-plan.toml" if self.plan.target else f"{stem}.toml"
+        import re
+
+        from pathfinder.catalog.patterns import ID_PATTERN
+
+        target = self.plan.target
+        if target and re.match(ID_PATTERN, target) and len(target) <= 64:  # an id, never a path
+            return f"{target}-plan.toml"
+        return "my-plan.toml"

@@ -172,3 +172,45 @@ def test_theme_colours_are_shared_and_equal_to_textual_own() -> None:
     )
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_logs_are_pruned_by_size_as_well_as_by_count(tmp_path: Path) -> None:
+    """Crash logs were pruned only by count at start: a crash loop of big logs could fill the disk."""
+    import os
+
+    from pathfinder.serve.visitors import prune_logs
+
+    for index in range(10):
+        log = tmp_path / f"{index:02d}.log"
+        log.write_bytes(b"x" * 1000)
+        os.utime(log, (1000 + index, 1000 + index))
+    assert prune_logs(tmp_path, keep=100, max_bytes=3500) == 7
+    assert sorted(path.name for path in tmp_path.glob("*.log")) == ["07.log", "08.log", "09.log"]
+    assert prune_logs(tmp_path, keep=2) == 1
+
+
+def test_a_loose_data_directory_is_tightened_and_a_foreign_writable_one_refused(tmp_path: Path) -> None:
+    import os
+
+    import pytest
+
+    from pathfinder.errors import PathfinderError
+    from pathfinder.serve.visitors import secure_dir
+
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    loose.chmod(0o777)
+    assert secure_dir(loose, 0o700) is True
+    assert loose.stat().st_mode & 0o777 == 0o700
+    assert secure_dir(loose, 0o700) is False
+    link = tmp_path / "link"
+    link.symlink_to(loose)
+    with pytest.raises(PathfinderError, match="not a directory"):
+        secure_dir(link, 0o700)
+    if os.geteuid() == 0:  # a directory of another user, writable by all
+        foreign = tmp_path / "foreign"
+        foreign.mkdir()
+        os.chown(foreign, 65534, 65534)
+        foreign.chmod(0o777)
+        with pytest.raises(PathfinderError, match="belongs to another user"):
+            secure_dir(foreign, 0o700)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from pathfinder.errors import PathfinderError
+from pathfinder.safe_text import printable
 from pathfinder.tui.screens.dialog_base import Dialog
 
 
@@ -128,17 +129,29 @@ class OpenDialog(Dialog[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#open")
     def submit(self) -> None:
+        from pathfinder.tui.hosted_text import name_problem
+
         text = self.query_one("#open-input", Input).value.strip()
+        problem_view = self.query_one("#open-problem", Static)
+        if problem := name_problem(text):
+            problem_view.update(escape(problem))
+            return
         path = Path(text).expanduser()
         if not self.allow_any_path and path.name != text:
-            self.query_one("#open-problem", Static).update("Type a plain file name (no folders).")
+            problem_view.update("Type a plain file name (no folders).")
             return
         if not path.is_absolute():
             path = self.plan_dir / path
-        if not path.is_file() and path.with_suffix(".toml").is_file():
-            path = path.with_suffix(".toml")
-        if not text or not path.is_file():
-            self.query_one("#open-problem", Static).update(f"No such file: {escape(str(path))}")
+        try:
+            if not path.is_file() and path.with_suffix(".toml").is_file():
+                path = path.with_suffix(".toml")
+            found = bool(text) and path.is_file()
+        except OSError as error:
+            problem_view.update(escape(f"That name cannot be opened: {error.strerror or error}."))
+            return
+        if not found:
+            shown = str(path) if self.allow_any_path else f"{text} (in {self.folder_label})"
+            problem_view.update(f"No such file: {escape(printable(shown))}")
             return
         self.dismiss(path)
 
