@@ -27,6 +27,12 @@ from pathfinder.cli import main
         ("internal-source", "certification[0].fees[0].sources[1]", 27, "is not a public reference"),
         ("official-off-domain", "certification[0].fees[0].confidence", 29, "own domain (pmi.org)"),
         ("unlisted-issuer", "certification[0].issuer", 5, "is not listed in any [[issuer]] table"),
+        (
+            "denied-effort-source",
+            "certification[0].effort_source",
+            12,
+            "is on the denylist (visualfoodie.com)",
+        ),
     ],
 )
 def test_each_source_rule_fails_its_fixture(

@@ -15,7 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pathfinder.catalog.sources import Address, cited_addresses, denied_by, issuer_of, on_domain
+from pathfinder.catalog.sources import (
+    Address,
+    cited_addresses,
+    denied_by,
+    issuer_of,
+    linked_addresses,
+    on_domain,
+)
 from pathfinder.catalog.toml_lines import KeyPath
 
 if TYPE_CHECKING:
@@ -77,17 +84,22 @@ def _source_problems(origin: Any, path: KeyPath, item: Sourced, rules: _Rules) -
                     "then any note; cite the public page behind a private note",
                 )
             )
-        for address in addresses:
-            for denied in rules.denied:
-                if denied_by(address, denied.address):
-                    problems.append(
-                        origin.problem(
-                            where,
-                            f"source `{address}` is on the denylist ({denied.address}): {denied.reason}",
-                            "cite a better page, or drop the fact if no acceptable source exists",
-                        )
-                    )
+        problems += _denied_problems(origin, where, addresses, rules)
     return problems
+
+
+def _denied_problems(origin: Any, where: KeyPath, addresses: list[Address], rules: _Rules) -> list[Problem]:
+    """A problem for each of ``addresses`` on the denylist."""
+    return [
+        origin.problem(
+            where,
+            f"source `{address}` is on the denylist ({denied.address}): {denied.reason}",
+            "cite a better page, or drop the fact if no acceptable source exists",
+        )
+        for address in addresses
+        for denied in rules.denied
+        if denied_by(address, denied.address)
+    ]
 
 
 def _official_problem(
@@ -124,6 +136,8 @@ def evidence_problems(loaded: Loaded) -> list[Problem]:
     )
     problems: list[Problem] = []
     for cert, origin in loaded.certifications:
+        quoted = linked_addresses(cert.effort_source)
+        problems += _denied_problems(origin, ("effort_source",), quoted, rules)
         issuer = rules.by_name.get(cert.issuer)
         if issuer is None:
             problems.append(

@@ -67,6 +67,15 @@ def cited_addresses(source: str) -> list[Address]:
     return addresses
 
 
+def linked_addresses(text: str) -> list[Address]:
+    """Every ``http(s)://`` address anywhere in ``text`` (prose that quotes a page, such as an
+    ``effort_source``); empty for text too long to be a citation."""
+    if len(text) > MAX_SOURCE_LENGTH:
+        return []
+    found = (_address_at_start(text[match.start() :]) for match in re.finditer(r"https?://", text, re.I))
+    return [address for address in found if address is not None]
+
+
 def on_domain(domain: str, owner: str) -> bool:
     """Whether ``domain`` is ``owner`` or one of its subdomains (``stats.bls.gov`` is on ``bls.gov``)."""
     return domain == owner or domain.endswith("." + owner)
