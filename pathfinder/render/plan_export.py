@@ -138,7 +138,7 @@ def plan_markdown(
 ) -> str:
     """The plan as one Markdown document: a single H1, the plan and its steps with their resources, then
     the fit report (when given), and the sources last."""
-    done, total = plan.progress()
+    done, skipped, total = plan.status_counts()
     due = ready_by(plan.steps)
     lines = [
         f"# {plan.name}",
@@ -156,7 +156,7 @@ def plan_markdown(
         ]
         lines += [f"- {sentence}" for sentence in hedge.switching]
         lines.append("")
-    lines += [f"## Steps ({done}/{total} done)", ""]
+    lines += [f"## Steps ({done} done · {skipped} skipped of {total})", ""]
     for step in plan.steps:
         lines += _step_lines(step, catalog)
     lines.append("")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # the models (and pydantic) are not needed to paint an opened plan
-    from pathfinder.plan.models import Plan, Step
+    from pathfinder.plan.models import Plan
     from pathfinder.plan.preview import PlanPreview
     from pathfinder.profile import Profile
 
@@ -96,9 +96,6 @@ class Session:
         if what is not None:
             self.record(what)
         self.plan = self.plan.model_copy(update=changes)
-
-    def set_steps(self, steps: list[Step], what: str = "step edit") -> None:
-        self.update_plan(what, steps=steps)
 
     def undo(self) -> str | None:
         """Take back the last edit; returns what it was (None when there is nothing to undo)."""
