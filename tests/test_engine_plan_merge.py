@@ -99,3 +99,26 @@ def test_a_kept_step_the_engine_no_longer_proposes_comes_back_with_its_target() 
     assert "training-pm" in ids(away.set_aside)
     back = merge_steps(PROJECT, away.steps, target_changed=True, remembered=mine)
     assert ids(back.steps)[:2] == ["training-pm", "skill-roadmapping"]
+
+
+def test_a_plan_turning_back_to_its_target_gets_its_steps_from_set_aside() -> None:
+    """steps_for_target keeps the plan's own record: the target left goes into set_aside, and choosing
+    it again restores its steps and removes it from set_aside."""
+    from datetime import UTC, datetime
+
+    from pathfinder.engine.plan_edits import steps_for_target
+    from pathfinder.plan.models import new_plan
+
+    mine = [step("skill-research", "doing"), step("cert-cspo", "skipped"), step("skill-roadmapping", "done")]
+    plan = new_plan(datetime(2026, 12, 1, tzinfo=UTC)).model_copy(
+        update={"target": "product-manager", "steps": mine}
+    )
+    away = steps_for_target(plan, "project-manager", PROJECT)
+    assert [kept.target for kept in away.set_aside] == ["product-manager"]
+    assert ids(away.dropped) == ["skill-research", "cert-cspo"]
+    moved = plan.model_copy(
+        update={"target": "project-manager", "steps": away.steps, "set_aside": away.set_aside}
+    )
+    back = steps_for_target(moved, "product-manager", PRODUCT)
+    assert back.steps == mine
+    assert [kept.target for kept in back.set_aside] == ["project-manager"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pathfinder.plan.models import Step
+from pathfinder.plan.models import Plan, SetAside, Step
 
 CUSTOM_PREFIX = "custom-"
 MAX_SLUG = 60
@@ -91,6 +91,35 @@ def merge_steps(
     staying = set(order)
     set_aside = [step for step in current if step.id not in staying] if target_changed else []
     return MergedSteps(steps=steps, set_aside=set_aside)
+
+
+@dataclass(frozen=True)
+class Retargeted:
+    """A plan's steps for a target (the same one, or another), and what it keeps set aside."""
+
+    steps: list[Step]
+    set_aside: list[SetAside]
+    """The plan's ``set_aside`` after the change: the target left is added with all its steps."""
+    dropped: list[Step]
+    """The steps of the target left that do not apply to the new one (to tell the user)."""
+
+
+def steps_for_target(plan: Plan, target: str, generated: list[Step]) -> Retargeted:
+    """``plan``'s steps once ``generated`` is proposed for ``target``: see :func:`merge_steps`. A target
+    chosen again brings back the steps it had when it was left."""
+    leaving = plan.target if plan.target and plan.target != target else None
+    remembered = next((kept.steps for kept in plan.set_aside if kept.target == target), None)
+    merged = merge_steps(
+        generated,
+        plan.steps,
+        target_changed=leaving is not None,
+        remembered=remembered if leaving is not None else None,
+        removed=set(plan.removed),
+    )
+    set_aside = [kept for kept in plan.set_aside if kept.target not in (target, leaving)]
+    if leaving is not None and plan.steps:
+        set_aside.append(SetAside(target=leaving, steps=plan.steps))
+    return Retargeted(merged.steps, set_aside, merged.set_aside)
 
 
 def custom_step_id(title: str, taken: set[str]) -> str:

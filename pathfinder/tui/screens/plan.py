@@ -22,7 +22,7 @@ from pathfinder.tui.widgets.actions import Action, ActionBar
 from pathfinder.tui.widgets.picker import Picker
 
 if TYPE_CHECKING:
-    from pathfinder.plan.models import SetAside, Step
+    from pathfinder.plan.models import Step
 
 STATUS_MARKS = {"todo": "☐ todo", "doing": "◔ doing", "done": "☑ done", "skipped": "⊘ skipped"}
 
@@ -138,46 +138,29 @@ class PlanPane(WizardPane):
         target left); otherwise the profile changed and the steps follow it.
         """
         from pathfinder.engine import plan_steps
-        from pathfinder.engine.plan_edits import merge_steps
+        from pathfinder.engine.plan_edits import steps_for_target
 
         plan = self.session.plan
         also = plan.also if plan.also != target else None
         generated = plan_steps(self.profile, target, self.catalog, self.today, plan.hours_per_week, also)
-        leaving = plan.target if plan.target and plan.target != target else None
-        remembered = next((kept.steps for kept in plan.set_aside if kept.target == target), None)
-        merged = merge_steps(
-            generated,
-            plan.steps,
-            target_changed=leaving is not None,
-            remembered=remembered if leaving is not None else None,
-            removed=set(plan.removed),
-        )
-        set_aside = [kept for kept in plan.set_aside if kept.target not in (target, leaving)]
-        if leaving is not None and plan.steps:
-            set_aside.append(self._set_aside(leaving, plan.steps))
+        result = steps_for_target(plan, target, generated)
         what = f"target {self.pf_app.path_names().get(target, target)}" if chosen else None
-        steps = self._dated(merged.steps)
+        steps = self._dated(result.steps)
         changed = steps != plan.steps or plan.target != target
-        self.session.update_plan(what, target=target, steps=steps, set_aside=set_aside)
+        self.session.update_plan(what, target=target, steps=steps, set_aside=result.set_aside)
         self.session.steps_for = plan.profile
         if changed:
             self.pf_app.mark_changed()
-        if chosen and merged.set_aside:
-            left = self.pf_app.path_names().get(leaving or "", leaving)
-            titles = ", ".join(clip(step.title, 40) for step in merged.set_aside[:3])
-            more = f" and {len(merged.set_aside) - 3} more" if len(merged.set_aside) > 3 else ""
+        if chosen and result.dropped:
+            left = self.pf_app.path_names().get(plan.target or "", plan.target)
+            titles = ", ".join(clip(step.title, 40) for step in result.dropped[:3])
+            more = f" and {len(result.dropped) - 3} more" if len(result.dropped) > 3 else ""
             self.notify(
-                f"{len(merged.set_aside)} steps of {left} set aside ({titles}{more}); they come back "
+                f"{len(result.dropped)} steps of {left} set aside ({titles}{more}); they come back "
                 "as they were if you choose that target again. ctrl+z undoes.",
                 title="Target changed",
                 timeout=8,
             )
-
-    @staticmethod
-    def _set_aside(target: str, steps: list[Step]) -> SetAside:
-        from pathfinder.plan.models import SetAside
-
-        return SetAside(target=target, steps=steps)
 
     @on(Picker.Changed, "#target")
     def target_chosen(self, event: Picker.Changed) -> None:
