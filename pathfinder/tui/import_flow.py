@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from pathfinder.importers.records import ImportResult
     from pathfinder.tui.app import PathfinderApp
 
@@ -43,7 +41,7 @@ async def import_profile(app: PathfinderApp) -> None:
     catalog = app.catalog or await app.need_catalog()
     if catalog is None:
         return
-    path = await _ask(app, ImportFileDialog())
+    path = await app.push_screen_wait(ImportFileDialog())
     if path is None:
         return
     try:
@@ -51,7 +49,7 @@ async def import_profile(app: PathfinderApp) -> None:
     except PathfinderError as error:
         app.show_error(error)
         return
-    if not await _ask(app, ImportReviewScreen(result)):
+    if not await app.push_screen_wait(ImportReviewScreen(result)):
         return
     if not await app.may_replace_session("Start the imported profile and discard your unsaved changes?"):
         return
@@ -67,13 +65,6 @@ async def import_profile(app: PathfinderApp) -> None:
             "from when? Set it on each role.",
             timeout=8,
         )
-
-
-async def _ask(app: PathfinderApp, screen: Screen[Any]) -> Any:
-    """Show a screen and wait for the value it is dismissed with."""
-    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-    app.push_screen(screen, future.set_result)
-    return await future
 
 
 def show_posting_xray(app: PathfinderApp) -> None:
