@@ -87,7 +87,15 @@ class PathfinderCore(ContentApp):
 
     def hidden_folders(self) -> list[tuple[Path, str]]:
         """The folders a hosted demo never names, with the words it uses instead."""
-        return [(self.plan_dir, "your plans folder"), (self.data_dir, "your data folder"), (Path.home(), "~")]
+        folders = [
+            (self.plan_dir, "your plans folder"),
+            (self.data_dir, "your data folder"),
+            (Path.home(), "~"),
+        ]
+        # an OS error names the folder as resolved (a symlinked data directory): hide that spelling too
+        return folders + [
+            (folder.resolve(), label) for folder, label in folders if folder.resolve() != folder
+        ]
 
     def shown(self, text: str) -> str:
         """``text`` for the screen: in a hosted demo, no server path (see ``hosted_text``)."""

@@ -23,22 +23,6 @@ def current_report(app: PathfinderApp) -> Report | None:
     return build_report(plan.profile, app.catalog, app.today(), target=plan.target)
 
 
-def shown_path(app: PathfinderApp, path: Path) -> str:
-    """A file as the user is told of it: hosted, by its name in "your plans folder" (never a server path)."""
-    return f"{path.name} in {app.plan_dir_label}" if app.hosted else str(path)
-
-
-def hide_folders(app: PathfinderApp, text: str) -> str:
-    """``text`` with the plan folder named as the user knows it (hosted: "your plans folder")."""
-    if not app.hosted:
-        return text
-    import os
-
-    for folder in {str(app.plan_dir), os.path.realpath(app.plan_dir)}:
-        text = text.replace(folder, app.plan_dir_label)
-    return text
-
-
 def resolve_save_path(app: PathfinderApp, text: str) -> tuple[Path | None, str]:
     """Turn what the user typed into a path, or say what is wrong with it."""
     from pathfinder.tui.hosted_text import name_problem
@@ -108,11 +92,11 @@ def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> boo
         path.parent.mkdir(parents=True, exist_ok=True)
         save_plan(plan, path)
     except PathfinderError as error:
-        app.notify(hide_folders(app, str(error)), title="Not saved", severity="error", timeout=10)
+        app.notify(str(error), title="Not saved", severity="error", timeout=10)
         return False
     except OSError as error:
         app.notify(
-            f"Could not write {shown_path(app, path)}: {error.strerror or error}",
+            f"Could not write {app.shown_path(path)}: {error.strerror or error}",
             title="Not saved",
             severity="error",
         )
@@ -127,7 +111,7 @@ def save_session(app: PathfinderApp, path: Path, name: str | None = None) -> boo
     app.session_saved()
     app.plan_used()
     note = " (kept for this visit only)" if app.hosted_keyless else ""
-    app.notify(f"Saved to {shown_path(app, path)}{note}", title="Saved")
+    app.notify(f"Saved to {app.shown_path(path)}{note}", title="Saved")
     return True
 
 
@@ -191,9 +175,9 @@ def export_markdown(app: PathfinderApp) -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except Exception as error:
-        app.notify(hide_folders(app, f"Could not export: {error}"), title="Not exported", severity="error")
+        app.notify(f"Could not export: {error}", title="Not exported", severity="error")
         return None
-    app.notify(f"Exported to {shown_path(app, target)}", title="Exported")
+    app.notify(f"Exported to {app.shown_path(target)}", title="Exported")
     return target
 
 
