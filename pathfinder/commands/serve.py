@@ -40,6 +40,9 @@ def register(subparsers: Any) -> None:
     ssh.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help="host key, plans, sessions")
     ssh.add_argument("--password-file", type=Path, default=None, metavar="FILE", help="require this password")
     ssh.add_argument("--user", default=None, metavar="NAME", help="run app processes as this user")
+    ssh.add_argument(
+        "--metrics", default=None, metavar="HOST:PORT", help="serve Prometheus /metrics and /healthz here"
+    )
     ssh.add_argument("--app", default=None, metavar="MODULE:FUNCTION", help=argparse.SUPPRESS)
     ssh.set_defaults(handler=run_ssh)
 
@@ -62,6 +65,7 @@ def run_ssh(args: argparse.Namespace) -> int:
         "password_file": str(args.password_file) if args.password_file is not None else None,
         "user": args.user,
         "app": args.app,
+        "metrics": args.metrics,
     }
     config = build_config(args.config, overrides, default_data_dir=default_data_dir())
     setup_logging(config)

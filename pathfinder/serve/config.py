@@ -57,6 +57,8 @@ class ServeConfig:
     """Tell every app the terminal has 24-bit colour (OpenSSH does not forward COLORTERM)."""
     log_file: Path | None = None
     """Where the one-line JSON session records go (default: stderr)."""
+    metrics: str | None = None
+    """``HOST:PORT`` to serve Prometheus metrics (``/metrics``) and a health check (``/healthz``) on."""
 
     @property
     def plans_root(self) -> Path:
@@ -99,6 +101,11 @@ def _is_one_of(value: Any, kinds: tuple[type, ...]) -> bool:
     return isinstance(value, kinds)
 
 
+def _is_host_port(text: str) -> bool:
+    host, separator, port = text.rpartition(":")
+    return bool(separator and host.strip("[]") and port.isdigit() and int(port) <= 65535)
+
+
 def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML/CLI value into the field's type, or raise ValueError saying what was expected."""
     kinds = _KINDS[name]
@@ -114,6 +121,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError("must be 0 or more")
     if name == "settled_nice" and not 0 <= value <= 19:
         raise ValueError("must be a niceness from 0 to 19")
+    if name == "metrics" and not _is_host_port(value):
+        raise ValueError("expected HOST:PORT, for example 127.0.0.1:9464")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):
         raise ValueError("expected module:function")
     if "Path" in str(_TYPES[name]):

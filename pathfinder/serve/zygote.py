@@ -9,7 +9,7 @@ reach it. It talks to the server over a SOCK_SEQPACKET socket of JSON messages:
   ``{"op": "signal", "id": ..., "signal": N}`` (the zygote signals only children it has not yet reaped,
   so a reused pid is never hit).
 - zygote → server: ``{"ev": "ready"}``, ``{"ev": "spawned", "id", "pid"}``, ``{"ev": "failed", "id",
-  "error"}``, ``{"ev": "exited", "id", "status"}``.
+  "error"}``, ``{"ev": "exited", "id", "status"}``, ``{"ev": "spares", "ready": N}`` (when N changes).
 
 When the server goes away (EOF), the zygote ends its spares, hangs up every visitor's app and exits.
 """
@@ -102,6 +102,8 @@ class Zygote:
         self.last_size = (80, 24)
         """The last visitor's window (columns, lines): the size new spares draw the app at."""
         self.selector = selectors.DefaultSelector()
+        self.told_ready = -1
+        """How many ready spares the server was last told of."""
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
     def send(self, message: dict[str, Any]) -> None:
@@ -294,7 +296,15 @@ class Zygote:
             self.reap()
             if running and self.spares.wanted(len(self.children)):
                 self.start_spare()
+            self.tell_spares_ready()
         self.hang_up_all()
+
+    def tell_spares_ready(self) -> None:
+        """Tell the server how many spares are ready whenever that changes (for its metrics)."""
+        ready = sum(1 for spare in self.spares.spares.values() if spare.ready)
+        if ready != self.told_ready:
+            self.told_ready = ready
+            self.send({"ev": "spares", "ready": ready})
 
 
 def main() -> None:
