@@ -41,6 +41,14 @@ def register(subparsers: Any) -> None:
     ssh.add_argument("--password-file", type=Path, default=None, metavar="FILE", help="require this password")
     ssh.add_argument("--user", default=None, metavar="NAME", help="run app processes as this user")
     ssh.add_argument(
+        "--proxy-protocol-from",
+        default=None,
+        metavar="ADDRS",
+        help="load balancers (addresses or networks, comma-separated) that send a PROXY protocol header",
+    )
+    ssh.add_argument("--host-key-file", type=Path, default=None, metavar="FILE", help="host key (shared)")
+    ssh.add_argument("--plans-dir", type=Path, default=None, metavar="DIR", help="key holders' plans")
+    ssh.add_argument(
         "--metrics", default=None, metavar="HOST:PORT", help="serve Prometheus /metrics and /healthz here"
     )
     ssh.add_argument("--app", default=None, metavar="MODULE:FUNCTION", help=argparse.SUPPRESS)
@@ -66,6 +74,9 @@ def run_ssh(args: argparse.Namespace) -> int:
         "user": args.user,
         "app": args.app,
         "metrics": args.metrics,
+        "proxy_protocol_from": args.proxy_protocol_from,
+        "host_key_file": str(args.host_key_file) if args.host_key_file is not None else None,
+        "plans_dir": str(args.plans_dir) if args.plans_dir is not None else None,
     }
     config = build_config(args.config, overrides, default_data_dir=default_data_dir())
     setup_logging(config)

@@ -57,12 +57,25 @@ class ServeConfig:
     """Tell every app the terminal has 24-bit colour (OpenSSH does not forward COLORTERM)."""
     log_file: Path | None = None
     """Where the one-line JSON session records go (default: stderr)."""
+    proxy_protocol_from: tuple[str, ...] = ()
+    """Load balancers (addresses or networks) whose connections start with a PROXY protocol header
+    (v1 or v2) naming the visitor; from them the header is required, from anyone else refused."""
+    host_key_file: Path | None = None
+    """The host key (default DATA_DIR/ssh_host_ed25519_key); several hosts behind one balancer share one."""
+    plans_dir: Path | None = None
+    """Where key holders' plans live (default DATA_DIR/visitors); several hosts may share one folder."""
     metrics: str | None = None
     """``HOST:PORT`` to serve Prometheus metrics (``/metrics``) and a health check (``/healthz``) on."""
 
     @property
     def plans_root(self) -> Path:
-        return self.data_dir / "visitors"
+        return self.plans_dir if self.plans_dir is not None else self.data_dir / "visitors"
+
+    @property
+    def host_key_path(self) -> Path:
+        return (
+            self.host_key_file if self.host_key_file is not None else self.data_dir / "ssh_host_ed25519_key"
+        )
 
     @property
     def sessions_root(self) -> Path:
@@ -84,6 +97,8 @@ for _field in fields(ServeConfig):
     _annotation = str(_field.type)
     if "Path" in _annotation:
         _KINDS[_field.name] = (str,)
+    elif _annotation.startswith("tuple"):
+        _KINDS[_field.name] = (list, str)
     elif _annotation == "int":
         _KINDS[_field.name] = (int,)
     elif _annotation == "float":
@@ -99,6 +114,18 @@ _POSITIVE |= {"memory_limit_mb", "file_size_limit_mb", "open_files_limit"}
 
 def _is_one_of(value: Any, kinds: tuple[type, ...]) -> bool:
     return isinstance(value, kinds)
+
+
+def _networks(value: list[Any] | str) -> tuple[str, ...]:
+    """A list of addresses/networks, or one comma-separated string of them (the command line's)."""
+    from pathfinder.serve.proxy import parse_networks
+
+    entries = value.split(",") if isinstance(value, str) else value
+    if not all(isinstance(entry, str) for entry in entries):
+        raise ValueError("expected a list of IP addresses or networks")
+    texts = tuple(entry.strip() for entry in entries if entry.strip())
+    parse_networks(texts)
+    return texts
 
 
 def _is_host_port(text: str) -> bool:
@@ -121,6 +148,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError("must be 0 or more")
     if name == "settled_nice" and not 0 <= value <= 19:
         raise ValueError("must be a niceness from 0 to 19")
+    if name == "proxy_protocol_from":
+        return _networks(value)
     if name == "metrics" and not _is_host_port(value):
         raise ValueError("expected HOST:PORT, for example 127.0.0.1:9464")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):
@@ -166,7 +195,7 @@ def load_config_file(path: Path) -> dict[str, Any]:
             problems.append(Problem(path, str(error), key=key, line=line))
     if problems:
         raise PathfinderError(f"The config file {path} has problems.", "Config error", problems)
-    for name in ("data_dir", "app_path", "password_file", "log_file"):
+    for name in ("data_dir", "app_path", "password_file", "log_file", "host_key_file", "plans_dir"):
         if values.get(name) is not None and not values[name].is_absolute():
             values[name] = (path.parent / values[name]).resolve()
     return values

@@ -22,6 +22,7 @@ from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
 from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
+from pathfinder.serve.proxy import ProxyListener
 from pathfinder.serve.session import handle_session
 from pathfinder.serve.visitors import Owner, prune_logs, sweep_sessions
 
@@ -187,7 +188,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         shutil.rmtree(config.spares_root, ignore_errors=True)
         config.spares_root.mkdir(mode=0o700)
         prune_logs(config.logs_root)
-        host_key = load_or_create_host_key(config.data_dir)
+        host_key = load_or_create_host_key(config.host_key_path)
         forkserver = ForkServer(
             config.app,
             config.app_path,
@@ -207,6 +208,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             listener = await asyncssh.listen(
                 config.host,
                 config.port,
+                tunnel=ProxyListener(config.proxy_protocol_from, functools.partial(_refuse_early, host)),
                 server_factory=functools.partial(VisitorServer, host),
                 server_host_keys=[host_key],
                 process_factory=functools.partial(handle_session, host),
@@ -245,6 +247,12 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         return 0
     finally:
         os.close(lock_fd)
+
+
+def _refuse_early(host: Host, ip: str, why: str, reason: str) -> None:
+    """A connection refused before SSH started (PROXY protocol): logged and counted like the others."""
+    log_session({"event": "refused", "ip": ip, "why": why})
+    host.metrics.refused("ssh", reason)
 
 
 async def _start_metrics(host: Host) -> MetricsServer | None:
