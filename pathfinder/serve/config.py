@@ -64,6 +64,10 @@ class ServeConfig:
     """The host key (default DATA_DIR/ssh_host_ed25519_key); several hosts behind one balancer share one."""
     plans_dir: Path | None = None
     """Where key holders' plans live (default DATA_DIR/visitors); several hosts may share one folder."""
+    web_port: int = 8080
+    """The browser door's TCP port (``pathfinder serve web``)."""
+    forwarded_from: tuple[str, ...] = ()
+    """Reverse proxies (addresses or networks) whose X-Forwarded-For/-Proto/-Host the web door believes."""
     metrics: str | None = None
     """``HOST:PORT`` to serve Prometheus metrics (``/metrics``) and a health check (``/healthz``) on."""
 
@@ -80,6 +84,10 @@ class ServeConfig:
     @property
     def sessions_root(self) -> Path:
         return self.data_dir / "sessions"
+
+    @property
+    def web_sessions_root(self) -> Path:
+        return self.data_dir / "web-sessions"
 
     @property
     def spares_root(self) -> Path:
@@ -142,13 +150,13 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError(f"expected {kinds[0].__name__}, got {type(value).__name__}")
     if name in _POSITIVE and value <= 0:
         raise ValueError("must be greater than 0")
-    if name == "port" and not 0 <= value <= 65535:
+    if name in ("port", "web_port") and not 0 <= value <= 65535:
         raise ValueError("must be a TCP port (1-65535, or 0 for any free port)")
     if name == "spares" and value < 0:
         raise ValueError("must be 0 or more")
     if name == "settled_nice" and not 0 <= value <= 19:
         raise ValueError("must be a niceness from 0 to 19")
-    if name == "proxy_protocol_from":
+    if name in ("proxy_protocol_from", "forwarded_from"):
         return _networks(value)
     if name == "metrics" and not _is_host_port(value):
         raise ValueError("expected HOST:PORT, for example 127.0.0.1:9464")
