@@ -46,6 +46,8 @@ TEMPLATES = Path(__file__).parent / "web_templates"
 TOKEN_LIFETIME = 60.0
 """A page's websocket must connect within this long of the page being served."""
 STOP_GRACE = 2.0
+SPAWN_WAIT = 20.0
+FIRST_FRAME_WAIT = 3.0
 _HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$")
 
 
@@ -130,7 +132,16 @@ class SessionAppService(AppService):
         if not self.session.first_frame:
             self.session.first_frame = True
             self.door.metrics.rendered("web", time.monotonic() - self.session.started)
+            self.release_spawn()
         await super().on_data(payload)
+
+    spawn_held = False
+
+    def release_spawn(self) -> None:
+        """Let the next app start (this one has drawn, or has had its time to)."""
+        if self.spawn_held:
+            self.spawn_held = False
+            self.door.spawns.release()
 
     async def stop(self) -> None:
         """Ask the app to quit; then hang up its process group (TERM, then KILL) if it does not."""
@@ -164,7 +175,8 @@ class WebDoor(Server):
         self.tokens: dict[str, tuple[str, float]] = {}
         """Page tokens not yet used by a websocket: token → (visitor address, when issued)."""
         self.sessions: dict[str, WebSession] = {}
-        self.tasks: set[asyncio.Task[Any]] = set()
+        self.spawns = asyncio.Semaphore(config.max_spawns)
+        """Apps starting at once (start-up is CPU-bound): a slot frees at the app's first frame."""
         self.shutting_down = False
 
     # -- who is asking ----------------------------------------------------------------------------------
@@ -311,6 +323,15 @@ class WebDoor(Server):
         )  # fmt: skip
         session.service = service
         try:
+            try:
+                await asyncio.wait_for(self.spawns.acquire(), SPAWN_WAIT)
+            except TimeoutError:
+                end = "busy"
+                self.metrics.refused("web", "busy")
+                await websocket.close(code=1013, message=b"The demo is busy starting other sessions.")
+                return
+            service.spawn_held = True
+            asyncio.get_running_loop().call_later(FIRST_FRAME_WAIT, service.release_spawn)
             await service.start(columns, rows)
             watchdog = asyncio.ensure_future(self._watchdog(session, websocket))
             try:
@@ -328,6 +349,7 @@ class WebDoor(Server):
             logger.exception("web session failed")
             end = "server error"
         finally:
+            service.release_spawn()
             await service.stop()
             self.sessions.pop(token, None)
             shutil.rmtree(home, ignore_errors=True)

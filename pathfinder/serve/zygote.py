@@ -103,6 +103,7 @@ class Zygote:
         """The last visitor's window (columns, lines): the size new spares draw the app at."""
         self.selector = selectors.DefaultSelector()
         self.told_ready = -1
+        self.was_full = False
         """How many ready spares the server was last told of."""
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
@@ -290,9 +291,6 @@ class Zygote:
                     running = self.read_control() and running
                 elif not self.spares.hear(key.data):
                     self.forget_spare(key.data)
-                elif self.spares.full(len(self.children)):
-                    ready = len(self.spares.spares)
-                    print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
             self.reap()
             if running and self.spares.wanted(len(self.children)):
                 self.start_spare()
@@ -300,11 +298,16 @@ class Zygote:
         self.hang_up_all()
 
     def tell_spares_ready(self) -> None:
-        """Tell the server how many spares are ready whenever that changes (for its metrics)."""
+        """Tell the server how many spares are ready whenever that changes (for its metrics), and say on
+        stderr when every spare there is room for is ready (also when there is room for none)."""
         ready = sum(1 for spare in self.spares.spares.values() if spare.ready)
         if ready != self.told_ready:
             self.told_ready = ready
             self.send({"ev": "spares", "ready": ready})
+        full = self.spares.size > 0 and self.spares.full(len(self.children))
+        if full and not self.was_full:
+            print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
+        self.was_full = full
 
 
 def main() -> None:
