@@ -51,12 +51,19 @@ def _drop_privileges(user: str | None) -> None:
         raise PermissionError("privilege drop failed")
 
 
-def _become_terminal_session(slave_fd: int) -> None:
-    """New session whose controlling terminal is the PTY slave, which becomes stdin/stdout/stderr."""
+def _become_terminal_session(slave_fd: int, log_fd: int, *, web: bool) -> None:
+    """New session whose controlling terminal is the PTY slave, which becomes stdin/stdout/stderr. A
+    browser visitor's app (``web``) has a socket to the web server instead, for stdin/stdout (Textual's
+    web driver), and its log as stderr (nothing stray may reach the socket)."""
     os.setsid()
-    fcntl.ioctl(slave_fd, termios.TIOCSCTTY, 0)
-    for target in (0, 1, 2):
-        os.dup2(slave_fd, target)
+    if web:
+        os.dup2(slave_fd, 0)
+        os.dup2(slave_fd, 1)
+        os.dup2(log_fd, 2)
+    else:
+        fcntl.ioctl(slave_fd, termios.TIOCSCTTY, 0)
+        for target in (0, 1, 2):
+            os.dup2(slave_fd, target)
     if slave_fd > 2:
         os.close(slave_fd)
 
@@ -110,7 +117,7 @@ def enter_session(request: dict[str, Any], slave_fd: int, close_others: Callable
     log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")
     sys.stderr = log  # tracebacks and warnings; the screen is drawn on sys.__stderr__ (the PTY)
     sys.stdout = log
-    _become_terminal_session(slave_fd)
+    _become_terminal_session(slave_fd, log_fd, web=bool(request.get("web")))
     close_others(log_fd)
     _set_limits(request)
     os.chdir(request["home"])
@@ -153,7 +160,15 @@ def run_child(
     try:
         leave_fork_server(close_inherited)
         enter_session(request, slave_fd, close_all_but)
+        if request.get("web"):
+            from pathfinder.serve.web_child import use_web_driver
+
+            use_web_driver()
         app = factory(**_factory_arguments(factory, request, catalog))
+        if request.get("web"):
+            from pathfinder.serve.web_child import add_download_command
+
+            add_download_command(app, Path(request["plan_dir"]))
         app.run()
         code = int(app.return_code or 0)
     except BaseException:

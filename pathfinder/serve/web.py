@@ -21,7 +21,7 @@ import re
 import secrets
 import shutil
 import signal
-import sys
+import socket
 import time
 from base64 import b64decode
 from dataclasses import dataclass, field
@@ -35,6 +35,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from pathfinder.serve.config import ServeConfig
+from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import log_session, logger
 from pathfinder.serve.limits import ConnectionRate, SessionSlots
 from pathfinder.serve.metrics import Metrics
@@ -69,6 +70,7 @@ class WebSession:
     """One browser tab's app: its folders, its app service, and when it was last used."""
 
     token: str
+    name: str
     ip: str
     home: Path
     plan_dir: Path
@@ -81,16 +83,36 @@ class WebSession:
     """Why the server ended the session (idle timeout, time limit, server shutdown), if it did."""
 
 
+class ForkedApp:
+    """What textual-serve's app service uses of a subprocess, for an app forked by the fork server: its
+    socket as stdin/stdout, an empty stderr (the app's goes to its log), its exit status."""
+
+    def __init__(
+        self, stdin: asyncio.StreamWriter, stdout: asyncio.StreamReader, exit_status: asyncio.Future[int]
+    ) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = asyncio.StreamReader()
+        self.stderr.feed_eof()
+        self.exit_status = exit_status
+
+    @property
+    def returncode(self) -> int | None:
+        return self.exit_status.result() if self.exit_status.done() else None
+
+
 class SessionAppService(AppService):
-    """textual-serve's app service, but the app is started as ``pathfinder.serve.web_child`` with the
-    server's request and an environment built from scratch, in a process group of its own."""
+    """textual-serve's app service, but the app is a child of the fork server (warm: Textual and the app
+    are imported already), given a socket for Textual's web driver and the session's request: limits,
+    directory, app user, allow-listed environment, exactly as an SSH visitor's app."""
 
     def __init__(self, door: WebDoor, session: WebSession, **options: Any) -> None:
         super().__init__("pathfinder", **options)
         self.door = door
         self.session = session
+        self.forked: ForkedApp | None = None
 
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         config, session = self.door.config, self.session
         env = {
             "HOME": str(session.home),
@@ -105,6 +127,7 @@ class SessionAppService(AppService):
             "ROWS": str(height),
         }
         request = {
+            "web": True,
             "env": env,
             "home": str(session.home),
             "plan_dir": str(session.plan_dir),
@@ -115,18 +138,20 @@ class SessionAppService(AppService):
             "memory_limit_mb": config.memory_limit_mb,
             "file_size_limit_mb": config.file_size_limit_mb,
             "open_files_limit": config.open_files_limit,
-            "app": config.app,
-            "app_path": str(config.app_path) if config.app_path else None,
         }
-        python_env = {"PATH": env["PATH"], "LANG": "C.UTF-8", "MALLOC_ARENA_MAX": "1"}
-        self._process = process = await asyncio.create_subprocess_exec(
-            sys.executable, "-I", "-X", "utf8", "-m", "pathfinder.serve.web_child", json.dumps(request),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            env=python_env, cwd="/", start_new_session=True,
-        )  # fmt: skip
-        assert process.stdin is not None
-        self._stdin = process.stdin
-        return process
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            exit_status = await self.door.forkserver.spawn(session.name, request, theirs.fileno())
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        reader, writer = await asyncio.open_unix_connection(sock=ours, limit=2**20)
+        self.forked = ForkedApp(writer, reader, exit_status)
+        self._process = self.forked  # type: ignore[assignment]
+        self._stdin = writer
+        return self.forked
 
     async def on_data(self, payload: bytes) -> None:
         if not self.session.first_frame:
@@ -144,28 +169,36 @@ class SessionAppService(AppService):
             self.door.spawns.release()
 
     async def stop(self) -> None:
-        """Ask the app to quit; then hang up its process group (TERM, then KILL) if it does not."""
+        """Ask the app to quit; then hang up its process group (HUP, TERM, then KILL) if it does not."""
         with contextlib.suppress(TimeoutError, Exception):
             await asyncio.wait_for(super().stop(), STOP_GRACE)
-        process = self._process
-        if process is None or process.returncode is not None:
-            return
-        for signum in (signal.SIGTERM, signal.SIGKILL):
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                import os
-
-                os.killpg(process.pid, signum)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(process.wait(), STOP_GRACE)
-                return
+        forked, forkserver, name = self.forked, self.door.forkserver, self.session.name
+        if forked is not None:
+            for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGKILL):
+                if forked.exit_status.done():
+                    break
+                await forkserver.signal(name, signum)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(forked.exit_status), STOP_GRACE)
+            with contextlib.suppress(Exception):
+                forked.stdin.close()
+        forkserver.forget(name)
 
 
 class WebDoor(Server):
     """textual-serve's server with the host's admission, sessions of its own, uploads and metrics."""
 
-    def __init__(self, config: ServeConfig, metrics: Metrics, owner: Owner, password: str | None) -> None:
+    def __init__(
+        self,
+        config: ServeConfig,
+        metrics: Metrics,
+        owner: Owner,
+        password: str | None,
+        forkserver: ForkServer,
+    ) -> None:
         super().__init__("pathfinder", host=config.host, port=config.web_port, title="Pathfinder")
         self.config = config
+        self.forkserver = forkserver
         self.metrics = metrics
         self.owner = owner
         self.password = password
@@ -308,7 +341,7 @@ class WebDoor(Server):
         self.metrics.session_started("web")
         name = secrets.token_hex(8)
         home = self.owner.make_dir(config.web_sessions_root / name)
-        session = WebSession(token, visitor.ip, home, self.owner.make_dir(home / "plans"),
+        session = WebSession(token, name, visitor.ip, home, self.owner.make_dir(home / "plans"),
                              config.logs_root / f"web-{name}.log")  # fmt: skip
         self.owner.make_dir(home / "data")
         self.sessions[token] = session
@@ -453,7 +486,18 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
         sweep_sessions(config.web_sessions_root)
         prune_logs(config.logs_root)
         metrics = Metrics()
-        door = WebDoor(config, metrics, owner, password)
+        forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up, spares=0,
+                                max_apps=config.max_sessions, truecolor=True)  # fmt: skip
+        try:
+            await forkserver.start()
+        except ForkServerError as error:
+            from pathfinder.errors import PathfinderError
+
+            raise PathfinderError(str(error), "Cannot start the demo app") from error
+        metrics.forkserver_starts.inc()
+        forkserver.on_start = metrics.forkserver_starts.inc
+        metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
+        door = WebDoor(config, metrics, owner, password, forkserver)
         runner = web.AppRunner(await door._make_app(), access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, config.host, config.web_port)
@@ -461,6 +505,7 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
             await site.start()
         except OSError as error:
             await runner.cleanup()
+            await forkserver.stop()
             from pathfinder.errors import PathfinderError
 
             raise PathfinderError(
@@ -470,7 +515,15 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
         port = int(sockets[0].getsockname()[1]) if sockets else config.web_port
         metrics_server = None
         if config.metrics is not None:
-            health = lambda: Health(not door.shutting_down, {"sessions": door.slots.total})  # noqa: E731
+
+            def health() -> Health:
+                up = forkserver.serving
+                if not up and not door.shutting_down:
+                    restart = asyncio.get_running_loop().create_task(forkserver.start())
+                    restart.add_done_callback(lambda task: task.exception())
+                details = {"sessions": door.slots.total, "forkserver": "up" if up else "down"}
+                return Health(up and not door.shutting_down, details)
+
             metrics_server = MetricsServer(metrics, health)
             await metrics_server.start(*parse_listen_address(config.metrics))
         shown = config.host if config.host not in ("0.0.0.0", "::", "") else "HOST"
@@ -489,6 +542,7 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
         logger.info("shutting down: ending %d browser sessions", len(door.sessions))
         await door.shut_down()
         await runner.cleanup()
+        await forkserver.stop()
         if metrics_server is not None:
             await metrics_server.stop()
         return 0

@@ -69,6 +69,7 @@ def preload(spec: str) -> object:
 
     import textual.app
     import textual.drivers.linux_driver
+    import textual.drivers.web_driver
     import textual.widgets  # noqa: F401
 
     if spec.startswith("pathfinder.tui"):
@@ -128,8 +129,10 @@ class Zygote:
             self.send({"ev": "failed", "id": session, "error": "expected one PTY descriptor"})
             return
         slave_fd = fds[0]
-        self.last_size = window_size(slave_fd) or self.last_size
-        pid = self.hand_to_spare(request, slave_fd)
+        web = bool(request.get("web"))  # a browser visitor: a socket, not a terminal; no spare fits
+        if not web:
+            self.last_size = window_size(slave_fd) or self.last_size
+        pid = None if web else self.hand_to_spare(request, slave_fd)
         if pid is None:
             try:
                 pid = os.fork()

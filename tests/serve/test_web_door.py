@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import re
 import shutil
 import socket
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ssh_helpers import HERE, wait_until
+from ssh_helpers import HERE, children, wait_until
 from web_helpers import WebServer, open_tab, open_tab_on, start_web_server
 
 from pathfinder.plan.models import new_plan
@@ -37,6 +38,7 @@ def standin_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]
         app="standin_app:make_app",
         app_path=str(HERE),
         max_sessions=20,
+        metrics="127.0.0.1:0",
     )
     yield server
     server.stop()
@@ -94,14 +96,25 @@ def test_the_eleventh_session_from_one_address_is_refused(standin_web: WebServer
         response = eleventh.goto(standin_web.url)
         assert response is not None and response.status == 429
         assert "Too many sessions from your address (10)" in eleventh.inner_text("#refusal")
+        port = int(re.search(r"Metrics on http://127\.0\.0\.1:(\d+)/", standin_web.log()).group(1))  # type: ignore[union-attr]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            metrics = response.read().decode()
+        assert 'pathfinder_sessions_active{door="web"} 10.0' in metrics
+        assert 'pathfinder_refusals_total{door="web",reason="per_ip"} 1.0' in metrics
+        apps = [pid for forkserver in children(standin_web.process.pid) for pid in children(forkserver)]
+        assert len(apps) == 10  # one process per tab, forked by the fork server, under the session limits
+        for pid in apps:
+            limits = Path(f"/proc/{pid}/limits").read_text()
+            assert re.search(r"Max address space\s+1073741824\s+1073741824", limits)
+            assert re.search(r"Max open files\s+256\s+256", limits)
         tabs[0].page.close()  # one leaves: the next visitor from that address gets in
         wait_until(lambda: standin_web.log().count('"end": "disconnected"') >= 1, 10, "the session to end")
         tab = open_tab(context, standin_web.url)
         tab.wait_for_text("Stand-in demo")
-        tab.wait_for_text("TEXTUAL_FPS TMPDIR")  # laid out again at the page's width: on one line
-        shown = set(tab.text().rsplit("env: ", 1)[1].split("  ", 1)[0].split())
-        assert shown == {"COLUMNS", "HOME", "LANG", "PATH", "PATHFINDER_HOSTED", "ROWS",
-                         "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_DRIVER", "TEXTUAL_FPS", "TMPDIR"}  # fmt: skip
+        # The app's whole environment, as the stand-in shows it (laid out at the page's width, one line).
+        allowed = "COLUMNS HOME LANG PATH PATHFINDER_HOSTED ROWS TEXTUAL_COLOR_SYSTEM"
+        allowed += " TEXTUAL_DRIVER TEXTUAL_FPS TMPDIR"
+        tab.wait_for_text(f"env: {allowed} ")
     finally:
         context.close()
 
