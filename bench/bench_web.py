@@ -54,6 +54,7 @@ class Tab:
 def start_server(data: Path, settings: dict[str, str]) -> tuple[subprocess.Popen[str], int, Path]:
     config = data / "serve.toml"
     lines = ["web_port = 0", f'data_dir = "{data / "data"}"', "max_sessions = 100", "max_per_ip = 100"]
+    lines += ['metrics = "127.0.0.1:0"', "connections_per_minute = 10000"]
     lines += [f"{key} = {value}" for key, value in settings.items()]
     config.write_text("\n".join(lines) + "\n")
     output = data / "server.out"
@@ -82,11 +83,64 @@ def open_tabs(context: Any, url: str, count: int, timeout: float = 120) -> tuple
     return tabs, [tab.seen_at - started for tab in tabs if tab.seen_at is not None]
 
 
+def server_side_renders(output: Path) -> tuple[float, float]:
+    """(count, sum) of the server's time-to-first-render histogram for the web door."""
+    import urllib.request
+
+    match = re.search(r"Metrics on http://127\.0\.0\.1:(\d+)/", output.read_text())
+    if match is None:
+        return 0.0, 0.0
+    with urllib.request.urlopen(f"http://127.0.0.1:{match.group(1)}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    values = dict(
+        re.findall(r'^pathfinder_time_to_first_render_seconds_(count|sum)\{door="web"\} (\S+)$', text, re.M)
+    )
+    return float(values.get("count", 0)), float(values.get("sum", 0))
+
+
+async def websocket_burst(url: str, count: int, timeout: float = 120) -> list[float]:
+    """``count`` visitors without a browser: each loads the page (for its token), opens the page's
+    websocket as textual.js does and waits for the welcome screen; seconds from the start to each."""
+    import asyncio
+
+    import aiohttp
+
+    async def visitor(session: aiohttp.ClientSession, started: float) -> float:
+        async with session.get(url) as response:
+            page = await response.text()
+        match = re.search(r'data-session-websocket-url="([^"]+)"', page)
+        assert match is not None, page[:200]
+        socket_url = match.group(1).replace("&amp;", "&")
+        received = b""
+        async with session.ws_connect(socket_url) as websocket:
+            await websocket.send_json(["resize", {"width": 100, "height": 30}])
+            async for message in websocket:
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    received += message.data
+                    if MARKER.encode() in _ESCAPES.sub(b"", received):
+                        seen = time.perf_counter() - started
+                        break
+            else:
+                raise SystemExit("a websocket closed before the welcome screen")
+            await asyncio.sleep(0.5)
+        return seen
+
+    async with aiohttp.ClientSession() as session:
+        started = time.perf_counter()
+        return list(await asyncio.wait_for(
+            asyncio.gather(*(visitor(session, started) for _ in range(count))), timeout))  # fmt: skip
+
+
+def app_pids(server_pid: int) -> list[int]:
+    """The visitors' apps: children of the web server's fork server."""
+    return [pid for forkserver in children(server_pid) for pid in children(forkserver)]
+
+
 def close_all(tabs: list[Tab], server_pid: int) -> None:
     for tab in tabs:
         tab.page.close()
     deadline = time.monotonic() + 30
-    while children(server_pid) and time.monotonic() < deadline:
+    while app_pids(server_pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(0.5)
 
@@ -98,13 +152,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--burst", type=int, default=30)
     parser.add_argument("--bursts", type=int, default=3)
+    parser.add_argument(
+        "--websocket-bursts",
+        type=int,
+        default=3,
+        help="bursts of visitors without a browser (websocket clients), to time the server alone",
+    )
     parser.add_argument("--set", default="", help="server settings, KEY=VALUE[,KEY=VALUE]")
     args = parser.parse_args()
     settings = dict(part.split("=", 1) for part in args.set.split(",") if part)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-web-") as folder:
-        process, port, _output = start_server(Path(folder), settings)
+        process, port, output = start_server(Path(folder), settings)
         url = f"http://127.0.0.1:{port}/"
         results: dict[str, object] = {}
         try:
@@ -117,16 +177,20 @@ def main() -> None:
                     singles.append(seen[0])
                     close_all(tabs, process.pid)
                 results["page opened → welcome screen, one visitor, median (s)"] = statistics.median(singles)
-                totals = []
+                totals, server_means = [], []
                 for index in range(args.bursts):
+                    before = server_side_renders(output)
                     tabs, seen = open_tabs(context, url, args.burst)
                     totals.append(max(seen))
+                    after = server_side_renders(output)
+                    if after[0] > before[0]:
+                        server_means.append((after[1] - before[1]) / (after[0] - before[0]))
                     print(
                         f"burst {index + 1}: all {args.burst} rendered within {max(seen):.2f} s",
                         file=sys.stderr,
                     )
                     if index == args.bursts - 1:
-                        apps = children(process.pid)
+                        apps = app_pids(process.pid)
                         pss = [smaps(pid)["Pss"] / 1024 for pid in apps]
                         results["memory per browser session, PSS mean / max (MB)"] = (
                             statistics.mean(pss),
@@ -136,7 +200,23 @@ def main() -> None:
                     close_all(tabs, process.pid)
                 results[f"burst of {args.burst}: all rendered within, median (s)"] = statistics.median(totals)
                 results["  single bursts (s)"] = [round(total, 2) for total in totals]
+                results["  server side: session admitted → app's first frame sent, mean per burst (s)"] = [
+                    round(mean, 2) for mean in server_means
+                ]
                 browser.close()
+            import asyncio
+
+            socket_totals = []
+            for _index in range(args.websocket_bursts):
+                time.sleep(2.0)
+                seen = asyncio.run(websocket_burst(url, args.burst))
+                socket_totals.append(max(seen))
+            if socket_totals:
+                results[f"burst of {args.burst} websocket clients (no browser): all rendered within, "
+                        "median (s)"] = statistics.median(socket_totals)  # fmt: skip
+                results["  single bursts, websocket clients (s)"] = [
+                    round(total, 2) for total in socket_totals
+                ]
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(30)
