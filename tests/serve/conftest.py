@@ -65,9 +65,11 @@ def visitor_name() -> str:
     return "v" + uuid.uuid4().hex[:8]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium (not a browser Playwright downloads), driven by Playwright's Python API."""
+    """Debian's headless Chromium (not a browser Playwright downloads), driven by Playwright's Python API.
+    Per module: Playwright's sync API keeps an event loop running in this thread while it is open, which
+    the asyncio tests of other modules must not find."""
     path = chromium_path()
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
