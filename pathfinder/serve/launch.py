@@ -159,6 +159,8 @@ def run_child(
     code = EXIT_CRASHED
     try:
         leave_fork_server(close_inherited)
+        if request.get("web"):  # before the privilege drop: the app user may not read the stdlib
+            import pathfinder.serve.web_child  # noqa: F401
         enter_session(request, slave_fd, close_all_but)
         if request.get("web"):
             from pathfinder.serve.web_child import use_web_driver

@@ -65,12 +65,15 @@ def preload(spec: str) -> object:
         except Exception as error:  # the app will report content problems itself
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
+    import mimetypes  # noqa: F401  (a browser visitor's download names its type; see web_child)
     import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
 
     import textual.app
     import textual.drivers.linux_driver
     import textual.drivers.web_driver
     import textual.widgets  # noqa: F401
+
+    import pathfinder.serve.web_child  # (browser visitors: their palette command, loaded before any drop)
 
     if spec.startswith("pathfinder.tui"):
         import pathfinder.tui.app  # noqa: F401  (make_app imports it lazily; the zygote pays once)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import http.client
+import os
+import pwd
 import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -221,3 +224,32 @@ def test_behind_a_tls_reverse_proxy_the_page_talks_wss(tmp_path: Path, chromium:
         haproxy.terminate()
         haproxy.wait(5)
         server.stop()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="dropping privileges needs root")
+def test_browser_visitors_apps_run_as_the_configured_user(chromium: Any) -> None:
+    """With ``user = "nobody"`` a browser visitor's app runs as nobody, with no supplementary groups,
+    and what it saves in the visit's folder is nobody's."""
+    nobody = pwd.getpwnam("nobody")
+    base = Path(tempfile.mkdtemp(prefix="pf-web-user-"))  # pytest's tmp dirs are 0700 up the tree
+    base.chmod(0o755)
+    server = start_web_server(base, app="standin_app:make_app", app_path=str(HERE), user="nobody")
+    context = chromium.new_context()
+    try:
+        tab = open_tab(context, server.url)
+        tab.wait_for_text("Stand-in demo")
+        (pid,) = [pid for forkserver in children(server.process.pid) for pid in children(forkserver)]
+        status = Path(f"/proc/{pid}/status").read_text()
+        uids = next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1:]
+        groups = next(line for line in status.splitlines() if line.startswith("Groups:")).split()[1:]
+        assert set(uids) == {str(nobody.pw_uid)} and groups == []
+        tab.page.focus(".xterm-helper-textarea")
+        tab.page.keyboard.type("kept")
+        tab.page.keyboard.press("Enter")  # the stand-in saves a plan named after what was typed
+        tab.wait_for_text("saved kept")
+        (plan,) = (server.data_dir / "web-sessions").glob("*/plans/kept.toml")
+        assert plan.stat().st_uid == nobody.pw_uid
+    finally:
+        context.close()
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)
