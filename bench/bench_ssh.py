@@ -27,6 +27,7 @@ import os
 import random
 import re
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -126,6 +127,8 @@ class Server:
     totals: list[float] = field(default_factory=list)
     medians: list[float] = field(default_factory=list)
     cpus: list[dict[str, float]] = field(default_factory=list)
+    haproxy: subprocess.Popen[bytes] | None = None
+    """HAProxy in front of it (``--haproxy``), or None."""
 
     @property
     def pid(self) -> int:
@@ -145,6 +148,9 @@ class Server:
             time.sleep(0.05)
 
     def stop(self) -> None:
+        if self.haproxy is not None:
+            self.haproxy.terminate()
+            self.haproxy.wait(10)
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(20)
@@ -152,8 +158,45 @@ class Server:
             self.process.kill()
 
 
-def start_server(scratch: Path, name: str, settings: dict[str, str], key: Path) -> Server:
-    """A server on a free port with a throwaway data directory; ``settings`` are TOML values."""
+HAPROXY = """\
+global
+    maxconn 1000
+defaults
+    mode tcp
+    timeout connect 2s
+    timeout client 1h
+    timeout server 1h
+frontend bench
+    bind 127.0.0.1:{front}
+    default_backend host
+backend host
+    server host 127.0.0.1:{port} send-proxy-v2
+"""
+
+
+def put_haproxy_in_front(server: Server, directory: Path) -> None:
+    """HAProxy (TCP mode, send-proxy-v2) in front of ``server``; its visitors connect through it."""
+    port = server.command[server.command.index("-p") + 1]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        front = probe.getsockname()[1]
+    (directory / "haproxy.cfg").write_text(HAPROXY.format(front=front, port=port))
+    server.haproxy = subprocess.Popen(["haproxy", "-db", "-f", str(directory / "haproxy.cfg")])
+    deadline = time.monotonic() + 10
+    while socket.socket().connect_ex(("127.0.0.1", front)) != 0:
+        if time.monotonic() > deadline:
+            raise BenchError("haproxy did not start")
+        time.sleep(0.05)
+    server.command[server.command.index("-p") + 1] = str(front)
+
+
+def start_server(
+    scratch: Path, name: str, settings: dict[str, str], key: Path, *, haproxy: bool = False
+) -> Server:
+    """A server on a free port with a throwaway data directory; ``settings`` are TOML values. With
+    ``haproxy``, visitors reach it through HAProxy (the server trusts PROXY headers from 127.0.0.1)."""
+    if haproxy:
+        settings = {**settings, "proxy_protocol_from": '["127.0.0.1"]'}
     directory = scratch / f"server-{len(list(scratch.glob('server-*')))}"
     directory.mkdir()
     values = {"port": "0", "data_dir": json.dumps(str(directory / "data")), "idle_timeout": "600",
@@ -171,7 +214,10 @@ def start_server(scratch: Path, name: str, settings: dict[str, str], key: Path) 
         match = re.search(r"listening on 127\.0\.0\.1:(\d+)", text)
         if match and "Visitors connect" in text:
             ssh = ["ssh", "-p", match.group(1), *SSH_OPTIONS, "-i", str(key), "127.0.0.1"]
-            return Server(name, process, ssh, output, keeps_spares=settings.get("spares", "1") != "0")
+            server = Server(name, process, ssh, output, keeps_spares=settings.get("spares", "1") != "0")
+            if haproxy:
+                put_haproxy_in_front(server, directory)
+            return server
         if process.poll() is not None:
             raise BenchError(f"server {name} failed:\n{text}")
         time.sleep(0.05)
@@ -239,7 +285,8 @@ def echo_and_memory(
         more.append(tmux.launch(server.command, REPO)[0])
         time.sleep(0.05)
     tmux.wait_all(more, args.marker, 60)
-    server.wait_spares()
+    if len(app_pids(server.pid)) < int(args.set.get("max_sessions", "50")):
+        server.wait_spares()  # (with every session slot taken there is no room for spares to wait for)
     panes = panes + more
     pids = app_pids(server.pid)
     results["sessions open"] = len(pids)
@@ -297,6 +344,7 @@ def parse_args() -> argparse.Namespace:
         help="one more server: settings on top of --set",
     )
     parser.add_argument("--no-echo", action="store_true", help="skip the echo and memory measures")
+    parser.add_argument("--haproxy", action="store_true", help="visitors connect through HAProxy (PROXY v2)")
     parser.add_argument("--seed", type=int, default=7, help="the order of the servers in each round")
     return parser.parse_args()
 
@@ -317,7 +365,9 @@ def run(args: argparse.Namespace, scratch: Path, results: dict[str, object]) -> 
     home.mkdir()
     tmux = Visitors(isolated_env(home, columns=COLUMNS, lines=LINES), columns=COLUMNS, lines=LINES)
     try:
-        servers.extend(start_server(scratch, name, values, key) for name, values in cases)
+        servers.extend(
+            start_server(scratch, name, values, key, haproxy=args.haproxy) for name, values in cases
+        )
         single = first_renders(tmux, servers[0], args.runs, args.marker)
         results["first render, one visitor (median / max s)"] = (statistics.median(single), max(single))
         order, last = random.Random(args.seed), servers[0]

@@ -57,14 +57,37 @@ class ServeConfig:
     """Tell every app the terminal has 24-bit colour (OpenSSH does not forward COLORTERM)."""
     log_file: Path | None = None
     """Where the one-line JSON session records go (default: stderr)."""
+    proxy_protocol_from: tuple[str, ...] = ()
+    """Load balancers (addresses or networks) whose connections start with a PROXY protocol header
+    (v1 or v2) naming the visitor; from them the header is required, from anyone else refused."""
+    host_key_file: Path | None = None
+    """The host key (default DATA_DIR/ssh_host_ed25519_key); several hosts behind one balancer share one."""
+    plans_dir: Path | None = None
+    """Where key holders' plans live (default DATA_DIR/visitors); several hosts may share one folder."""
+    web_port: int = 8080
+    """The browser door's TCP port (``pathfinder serve web``)."""
+    forwarded_from: tuple[str, ...] = ()
+    """Reverse proxies (addresses or networks) whose X-Forwarded-For/-Proto/-Host the web door believes."""
+    metrics: str | None = None
+    """``HOST:PORT`` to serve Prometheus metrics (``/metrics``) and a health check (``/healthz``) on."""
 
     @property
     def plans_root(self) -> Path:
-        return self.data_dir / "visitors"
+        return self.plans_dir if self.plans_dir is not None else self.data_dir / "visitors"
+
+    @property
+    def host_key_path(self) -> Path:
+        return (
+            self.host_key_file if self.host_key_file is not None else self.data_dir / "ssh_host_ed25519_key"
+        )
 
     @property
     def sessions_root(self) -> Path:
         return self.data_dir / "sessions"
+
+    @property
+    def web_sessions_root(self) -> Path:
+        return self.data_dir / "web-sessions"
 
     @property
     def spares_root(self) -> Path:
@@ -82,6 +105,8 @@ for _field in fields(ServeConfig):
     _annotation = str(_field.type)
     if "Path" in _annotation:
         _KINDS[_field.name] = (str,)
+    elif _annotation.startswith("tuple"):
+        _KINDS[_field.name] = (list, str)
     elif _annotation == "int":
         _KINDS[_field.name] = (int,)
     elif _annotation == "float":
@@ -99,6 +124,23 @@ def _is_one_of(value: Any, kinds: tuple[type, ...]) -> bool:
     return isinstance(value, kinds)
 
 
+def _networks(value: list[Any] | str) -> tuple[str, ...]:
+    """A list of addresses/networks, or one comma-separated string of them (the command line's)."""
+    from pathfinder.serve.proxy import parse_networks
+
+    entries = value.split(",") if isinstance(value, str) else value
+    if not all(isinstance(entry, str) for entry in entries):
+        raise ValueError("expected a list of IP addresses or networks")
+    texts = tuple(entry.strip() for entry in entries if entry.strip())
+    parse_networks(texts)
+    return texts
+
+
+def _is_host_port(text: str) -> bool:
+    host, separator, port = text.rpartition(":")
+    return bool(separator and host.strip("[]") and port.isdigit() and int(port) <= 65535)
+
+
 def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML/CLI value into the field's type, or raise ValueError saying what was expected."""
     kinds = _KINDS[name]
@@ -108,12 +150,16 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError(f"expected {kinds[0].__name__}, got {type(value).__name__}")
     if name in _POSITIVE and value <= 0:
         raise ValueError("must be greater than 0")
-    if name == "port" and not 0 <= value <= 65535:
+    if name in ("port", "web_port") and not 0 <= value <= 65535:
         raise ValueError("must be a TCP port (1-65535, or 0 for any free port)")
     if name == "spares" and value < 0:
         raise ValueError("must be 0 or more")
     if name == "settled_nice" and not 0 <= value <= 19:
         raise ValueError("must be a niceness from 0 to 19")
+    if name in ("proxy_protocol_from", "forwarded_from"):
+        return _networks(value)
+    if name == "metrics" and not _is_host_port(value):
+        raise ValueError("expected HOST:PORT, for example 127.0.0.1:9464")
     if name == "app" and (":" not in value or value.startswith(":") or value.endswith(":")):
         raise ValueError("expected module:function")
     if "Path" in str(_TYPES[name]):
@@ -157,7 +203,7 @@ def load_config_file(path: Path) -> dict[str, Any]:
             problems.append(Problem(path, str(error), key=key, line=line))
     if problems:
         raise PathfinderError(f"The config file {path} has problems.", "Config error", problems)
-    for name in ("data_dir", "app_path", "password_file", "log_file"):
+    for name in ("data_dir", "app_path", "password_file", "log_file", "host_key_file", "plans_dir"):
         if values.get(name) is not None and not values[name].is_absolute():
             values[name] = (path.parent / values[name]).resolve()
     return values

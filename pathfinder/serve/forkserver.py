@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +54,26 @@ class ForkServer:
         self.pending: dict[str, asyncio.Future[int]] = {}
         self.exits: dict[str, asyncio.Future[int]] = {}
         self._start_lock = asyncio.Lock()
+        self.spares_ready = 0
+        """Spares ready for a visitor, as the fork server last said."""
+        self.on_start: Callable[[], None] | None = None
+        """Called each time the fork server has started (the first time, and after each restart)."""
 
     @property
     def alive(self) -> bool:
         return self.control is not None and self.process is not None and self.process.returncode is None
+
+    @property
+    def serving(self) -> bool:
+        """Running and done loading the app (a fork server still starting is not serving yet)."""
+        ready = self.ready
+        return (
+            self.alive
+            and ready is not None
+            and ready.done()
+            and not ready.cancelled()
+            and ready.exception() is None
+        )
 
     def zygote_pid(self) -> int | None:
         return self.process.pid if self.process is not None else None
@@ -100,6 +117,8 @@ class ForkServer:
             except (TimeoutError, ForkServerError) as error:
                 await self.stop()
                 raise ForkServerError(f"the app could not be loaded ({self.app}): {error}") from error
+            if self.on_start is not None:
+                self.on_start()
 
     def _on_readable(self) -> None:
         assert self.control is not None
@@ -127,6 +146,8 @@ class ForkServer:
                     future.set_result(int(message["pid"]))
                 else:
                     future.set_exception(ForkServerError(str(message.get("error"))))
+        elif event == "spares":
+            self.spares_ready = int(message.get("ready", 0))
         elif event == "exited":
             exit_future = self.exits.get(session)
             if exit_future is not None and not exit_future.done():
@@ -138,6 +159,7 @@ class ForkServer:
             asyncio.get_running_loop().remove_reader(self.control.fileno())
             self.control.close()
             self.control = None
+        self.spares_ready = 0
         logger.warning("fork server exited; it will be restarted for the next visitor")
         error = ForkServerError("the fork server stopped")
         if self.ready is not None and not self.ready.done():

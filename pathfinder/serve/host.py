@@ -11,6 +11,7 @@ from typing import Any
 from pathfinder.serve.config import ServeConfig
 from pathfinder.serve.forkserver import ForkServer
 from pathfinder.serve.limits import ConnectionRate, SessionSlots
+from pathfinder.serve.metrics import Metrics
 from pathfinder.serve.visitors import Owner
 
 session_log = logging.getLogger("pathfinder.serve.sessions")
@@ -41,6 +42,7 @@ class Host:
     sessions: set[asyncio.Task[Any]] = field(default_factory=set)
     background: set[asyncio.Task[Any]] = field(default_factory=set)
     connections_by_ip: dict[str, int] = field(default_factory=dict)
+    metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
         self.rate = ConnectionRate(self.config.connections_per_minute)

@@ -13,13 +13,13 @@ from pathfinder.errors import PathfinderError
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 
 
-def load_or_create_host_key(data_dir: Path) -> asyncssh.SSHKey:
-    """Load ``data_dir/ssh_host_ed25519_key``; create it first (ed25519, 0600, O_EXCL) if missing.
+def load_or_create_host_key(path: Path) -> asyncssh.SSHKey:
+    """Load the host key at ``path``; create it first (ed25519, 0600, O_EXCL) if missing (a host that
+    loses the race to create a shared one loads the winner's).
 
     Keeping the key across restarts spares returning visitors the "host identification has changed"
-    warning.
+    warning; hosts behind one load balancer share one so that visitors see one server.
     """
-    path = data_dir / HOST_KEY_NAME
     if not path.exists():
         key = asyncssh.generate_private_key("ssh-ed25519")
         try:

@@ -53,12 +53,19 @@ def _drop_privileges(user: str | None) -> None:
         raise PermissionError("privilege drop failed")
 
 
-def _become_terminal_session(slave_fd: int) -> None:
-    """New session whose controlling terminal is the PTY slave, which becomes stdin/stdout/stderr."""
+def _become_terminal_session(slave_fd: int, log_fd: int, *, web: bool) -> None:
+    """New session whose controlling terminal is the PTY slave, which becomes stdin/stdout/stderr. A
+    browser visitor's app (``web``) has a socket to the web server instead, for stdin/stdout (Textual's
+    web driver), and its log as stderr (nothing stray may reach the socket)."""
     os.setsid()
-    fcntl.ioctl(slave_fd, termios.TIOCSCTTY, 0)
-    for target in (0, 1, 2):
-        os.dup2(slave_fd, target)
+    if web:
+        os.dup2(slave_fd, 0)
+        os.dup2(slave_fd, 1)
+        os.dup2(log_fd, 2)
+    else:
+        fcntl.ioctl(slave_fd, termios.TIOCSCTTY, 0)
+        for target in (0, 1, 2):
+            os.dup2(slave_fd, target)
     if slave_fd > 2:
         os.close(slave_fd)
 
@@ -112,7 +119,7 @@ def enter_session(request: dict[str, Any], slave_fd: int, close_others: Callable
     log = os.fdopen(log_fd, "w", buffering=1, encoding="utf-8", errors="replace")
     sys.stderr = log  # tracebacks and warnings; the screen is drawn on sys.__stderr__ (the PTY)
     sys.stdout = log
-    _become_terminal_session(slave_fd)
+    _become_terminal_session(slave_fd, log_fd, web=bool(request.get("web")))
     close_others(log_fd)
     _set_limits(request)
     os.chdir(request["home"])
@@ -156,9 +163,18 @@ def run_child(
         leave_fork_server(close_inherited)
         from pathfinder.tui.hosting import when_started  # (loaded by the fork server already)
 
+        web = bool(request.get("web"))
         enter_session(request, slave_fd, close_all_but)
+        if web:
+            from pathfinder.tui.hosting import use_web_driver
+
+            use_web_driver()
         resume_collector = pause_for_startup()  # this process is the visitor's: off until the first frame
         app = factory(**_factory_arguments(factory, request, catalog))
+        if web:
+            from pathfinder.serve.web_child import add_download_command
+
+            add_download_command(app, Path(request["plan_dir"]))
         when_started(app, resume_collector)
         app.run()
         code = int(app.return_code or 0)

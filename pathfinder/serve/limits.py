@@ -40,6 +40,14 @@ class SessionSlots:
         self.total = 0
         self.by_ip: dict[str, int] = {}
 
+    def refusal_reason(self, ip: str) -> str | None:
+        """``capacity`` or ``per_ip`` when a new session from ``ip`` cannot start now, else None."""
+        if self.total >= self.max_total:
+            return "capacity"
+        if self.by_ip.get(ip, 0) >= self.max_per_ip:
+            return "per_ip"
+        return None
+
     def refusal(self, ip: str) -> str | None:
         """Why a new session from ``ip`` cannot start now, or None if it can."""
         if self.total >= self.max_total:

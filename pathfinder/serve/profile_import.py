@@ -14,12 +14,9 @@ from pathlib import Path
 from pathfinder.errors import PathfinderError
 from pathfinder.serve.visitors import (
     MAX_IMPORT_BYTES,
-    MAX_PLANS_PER_VISITOR,
     CommandRefused,
     Owner,
-    _slug,
-    _write_new,
-    saved_plans,
+    store_import,
 )
 
 USAGE = "usage: import-profile < EXPORT.zip (a LinkedIn data export) or < resume.json (a JSON Resume)"
@@ -47,13 +44,6 @@ def import_profile_upload(
         text = plan_toml(result, datetime.now(UTC), catalog.meta.version)
     except PathfinderError as error:
         raise CommandRefused(f"the profile was not imported:\n{error}") from error
-    existing = saved_plans(plan_dir)
-    if len(existing) >= MAX_PLANS_PER_VISITOR:
-        raise CommandRefused(f"you already have {len(existing)} plans, the most kept per visitor")
-    stem = _slug(f"{result.found.name} imported" if result.found.name else "imported profile")
-    names = {path.stem for path in plan_dir.iterdir()} if plan_dir.is_dir() else set()
-    candidate, number = stem, 2
-    while candidate in names:
-        candidate, number = f"{stem}-{number}", number + 1
-    _write_new(plan_dir / f"{candidate}.toml", text.encode("utf-8"), owner)
+    label = f"{result.found.name} imported" if result.found.name else "imported profile"
+    candidate = store_import(plan_dir, label, text, owner)
     return candidate, "\n".join(summary_lines(result)) + "\n"

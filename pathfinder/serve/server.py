@@ -21,6 +21,8 @@ from pathfinder.serve.config import ServeConfig
 from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
+from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
+from pathfinder.serve.proxy import ProxyListener
 from pathfinder.serve.session import handle_session
 from pathfinder.serve.visitors import Owner, prune_logs, secure_dir, sweep_sessions
 
@@ -74,21 +76,22 @@ class VisitorServer(asyncssh.SSHServer):
         peer = conn.get_extra_info("peername")
         self.ip = str(peer[0]) if peer else "?"
         host = self.host
-        refusal = None
+        refusal = reason = None
         if not host.rate.allow(self.ip):
-            refusal = "connection rate"
+            refusal, reason = "connection rate", "rate"
         elif host.connections_by_ip.get(self.ip, 0) >= host.config.max_per_ip + 2:
-            refusal = "connections per IP"
+            refusal, reason = "connections per IP", "per_ip"
         elif sum(host.connections_by_ip.values()) >= host.config.max_sessions + 16:
-            refusal = "connections in total"
+            refusal, reason = "connections in total", "capacity"
         elif host.shutting_down.is_set():
-            refusal = "shutting down"
-        if refusal:
+            refusal, reason = "shutting down", "shutting_down"
+        if refusal and reason:
             log_session({"event": "refused", "ip": self.ip, "why": refusal})
             # After this method asyncssh sends its version line: a disconnect sent now would reach the
             # client before it, as "banner line contains invalid characters". The refusal is sent when the
             # client first asks to log in (key exchange done), with its reason; nothing else is served.
             self.refusal = REFUSALS.get(refusal, "The demo is busy. Please try again in a minute.")
+            host.metrics.refused("ssh", reason)
             return
         host.connections_by_ip[self.ip] = host.connections_by_ip.get(self.ip, 0) + 1
         self.counted = True
@@ -138,7 +141,10 @@ class VisitorServer(asyncssh.SSHServer):
     def validate_password(self, username: str, password: str) -> bool:
         self.verified_fingerprint = None
         expected = self.host.password or ""
-        return bool(expected) and hmac.compare_digest(password.encode(), expected.encode())
+        accepted = bool(expected) and hmac.compare_digest(password.encode(), expected.encode())
+        if not accepted:
+            self.host.metrics.refused("ssh", "auth")
+        return accepted
 
 
 def read_password(path: Path | None) -> str | None:
@@ -206,7 +212,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         shutil.rmtree(config.spares_root, ignore_errors=True)
         config.spares_root.mkdir(mode=0o700)
         prune_logs(config.logs_root)
-        host_key = load_or_create_host_key(config.data_dir)
+        host_key = load_or_create_host_key(config.host_key_path)
         forkserver = ForkServer(
             config.app,
             config.app_path,
@@ -221,10 +227,12 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
         except ForkServerError as error:
             raise PathfinderError(str(error), "Cannot start the demo app") from error
         host = Host(config, forkserver, owner, password)
+        metrics_server = await _start_metrics(host)
         try:
             listener = await asyncssh.listen(
                 config.host,
                 config.port,
+                tunnel=ProxyListener(config.proxy_protocol_from, functools.partial(_refuse_early, host)),
                 server_factory=functools.partial(VisitorServer, host),
                 server_host_keys=[host_key],
                 process_factory=functools.partial(handle_session, host),
@@ -240,11 +248,16 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             )
         except OSError as error:
             await forkserver.stop()
+            if metrics_server is not None:
+                await metrics_server.stop()
             raise PathfinderError(
                 f"Cannot listen on {config.host}:{config.port}: {error.strerror}", "Cannot start"
             ) from error
         port = listener.sockets[0].getsockname()[1] if listener.sockets else config.port
         _announce(config, host_key_fingerprint(host_key), port, swept)
+        if metrics_server is not None:
+            shown = config.metrics.rpartition(":")[0] if config.metrics else "127.0.0.1"
+            print(f"Metrics on http://{shown}:{metrics_server.port}/metrics and /healthz", flush=True)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -253,9 +266,59 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             ready.set()
         await stop.wait()
         await _shut_down(host, listener)
+        if metrics_server is not None:
+            await metrics_server.stop()
         return 0
     finally:
         os.close(lock_fd)
+
+
+def _refuse_early(host: Host, ip: str, why: str, reason: str) -> None:
+    """A connection refused before SSH started (PROXY protocol): logged and counted like the others."""
+    log_session({"event": "refused", "ip": ip, "why": why})
+    host.metrics.refused("ssh", reason)
+
+
+async def _start_metrics(host: Host) -> MetricsServer | None:
+    """Hook the fork server's figures into the metrics, and serve them if ``--metrics`` was given."""
+    forkserver, metrics = host.forkserver, host.metrics
+    metrics.forkserver_starts.inc()  # it has just started
+    forkserver.on_start = metrics.forkserver_starts.inc
+    metrics.spares_ready.set_function(lambda: forkserver.spares_ready)
+    metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
+    if host.config.metrics is None:
+        return None
+    address, port = parse_listen_address(host.config.metrics)
+    server = MetricsServer(metrics, functools.partial(_health, host))
+    try:
+        await server.start(address, port)
+    except PathfinderError:
+        await forkserver.stop()
+        raise
+    return server
+
+
+def _health(host: Host) -> Health:
+    """Healthy while the host takes visitors: not shutting down and its fork server running (a fork
+    server that has gone is restarted here, so a host nobody is sent to does not stay unhealthy)."""
+    forkserver = host.forkserver
+    if not forkserver.alive and not host.shutting_down.is_set():
+        restart = asyncio.get_running_loop().create_task(_restart_quietly(forkserver))
+        host.background.add(restart)
+        restart.add_done_callback(host.background.discard)
+    details = {
+        "sessions": host.slots.total,
+        "max_sessions": host.config.max_sessions,
+        "forkserver": "up" if forkserver.serving else "down",
+        "shutting_down": host.shutting_down.is_set(),
+        "spares_ready": forkserver.spares_ready,
+    }
+    return Health(forkserver.serving and not host.shutting_down.is_set(), details)
+
+
+async def _restart_quietly(forkserver: ForkServer) -> None:
+    with contextlib.suppress(ForkServerError):
+        await forkserver.start()
 
 
 def _announce(config: ServeConfig, fingerprint: str, port: int, swept: int) -> None:

@@ -78,6 +78,7 @@ async def handle_session(host: Host, process: asyncssh.SSHServerProcess[Any]) ->
             record["end"] = await run_command(host, process, visitor)
         elif process.get_terminal_type() is None:
             record.update(kind="app", end="refused: no terminal")
+            host.metrics.refused("ssh", "no_terminal")
             await _refuse(process, "This demo is a full-screen app: connect with a terminal (ssh -t).")
         else:
             record.update(kind="app")
@@ -192,13 +193,17 @@ async def run_app(
     columns, rows = clamp_size(*process.get_terminal_size()[:2])
     record.update(term=term, size=f"{columns}x{rows}")
     refusal = host.slots.refusal(visitor.ip)
+    reason = host.slots.refusal_reason(visitor.ip)
     if host.shutting_down.is_set():
-        refusal = "The demo server is shutting down."
+        refusal, reason = "The demo server is shutting down.", "shutting_down"
     if refusal:
         record["end"] = "refused: full"
+        host.metrics.refused("ssh", reason or "capacity")
         await _refuse(process, refusal)
         return
     host.slots.take(visitor.ip)
+    host.metrics.session_started("ssh")
+    begun = time.monotonic()
     session = secrets.token_hex(8)
     home = host.owner.make_dir(config.sessions_root / session)
     master = slave = -1
@@ -232,6 +237,7 @@ async def run_app(
             await asyncio.wait_for(host.spawns.acquire(), SPAWN_WAIT)
         except TimeoutError:
             reason = "busy"
+            host.metrics.refused("ssh", "busy")
             await _refuse(process, "The demo is busy starting other sessions. Please try again.")
             return
         try:
@@ -241,7 +247,9 @@ async def run_app(
             raise
         finally:
             close_quietly(slave)
-        releaser = asyncio.get_running_loop().create_task(_release_on_first_frame(host, bridge, session))
+        releaser = asyncio.get_running_loop().create_task(
+            _release_on_first_frame(host, bridge, session, begun)
+        )
         host.background.add(releaser)  # a task nobody references may be garbage-collected mid-wait
         releaser.add_done_callback(host.background.discard)
         reason = await _pump_until_end(host, bridge, exit_status)
@@ -260,12 +268,13 @@ async def run_app(
             await asyncio.to_thread(prune_logs, config.logs_root)  # it left a log: keep the logs in budget
         host.forkserver.forget(session)
         host.slots.release(visitor.ip)
+        host.metrics.session_ended("ssh", reason, time.monotonic() - begun)
         record.update(end=reason, exit=status)
         if reason != "busy":
             await _say_goodbye(process, reason, config.idle_timeout, config.max_duration)
 
 
-async def _release_on_first_frame(host: Host, bridge: PtyBridge, session: str) -> None:
+async def _release_on_first_frame(host: Host, bridge: PtyBridge, session: str, begun: float) -> None:
     """Once this app has drawn its first frame: let the next spawn start, and lower the app's priority.
 
     Start-up is CPU-bound. In a burst of visitors, apps still starting then come before the settling
@@ -273,12 +282,17 @@ async def _release_on_first_frame(host: Host, bridge: PtyBridge, session: str) -
     """
     try:
         await asyncio.wait_for(bridge.first_frame.wait(), FIRST_FRAME_WAIT)
+        host.metrics.rendered("ssh", time.monotonic() - begun)
     except TimeoutError:
         pass
     finally:
         host.spawns.release()
     if host.config.settled_nice > 0:
         await host.forkserver.renice(session, host.config.settled_nice)
+    if not bridge.first_frame.is_set():
+        with contextlib.suppress(TimeoutError):  # a late first frame still counts in the histogram
+            await asyncio.wait_for(bridge.first_frame.wait(), 60.0)
+            host.metrics.rendered("ssh", time.monotonic() - begun)
 
 
 async def _pump_until_end(host: Host, bridge: PtyBridge, exit_status: asyncio.Future[int]) -> str:

@@ -14,11 +14,14 @@ names given to ``export`` are checked against a strict pattern and opened withou
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import pwd
 import re
+import secrets
 import shutil
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +86,19 @@ def visitor_dirs(plans_root: Path, fingerprint: str, owner: Owner) -> tuple[Path
     base = plans_root / safe_name(fingerprint)
     owner.make_dir(base, owned=False)
     return owner.make_dir(base / "plans"), owner.make_dir(base / "data")
+
+
+@contextlib.contextmanager
+def key_lock(plan_dir: Path, *, exclusive: bool) -> Iterator[None]:
+    """Hold the lock of one key holder's plans (``.lock`` beside their ``plans``, the server's own file):
+    exclusive to add a plan, shared to read one. Hosts sharing the plans folder (a local disk, or NFS,
+    where Linux maps ``flock`` to byte-range locks) never interleave two imports for one key."""
+    fd = os.open(plan_dir.parent / ".lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def sweep_sessions(sessions_root: Path) -> int:
@@ -179,6 +195,11 @@ def _read_regular(path: Path, limit: int) -> str:
 
 def export_plan(plan_dir: Path, name: str | None) -> tuple[str, str]:
     """(TOML text, note for stderr) for ``export [NAME]``; without NAME, the latest plan."""
+    with key_lock(plan_dir, exclusive=False):
+        return _export_plan(plan_dir, name)
+
+
+def _export_plan(plan_dir: Path, name: str | None) -> tuple[str, str]:
     plans = saved_plans(plan_dir)
     if name is not None:
         stem = name.removesuffix(".toml")
@@ -204,22 +225,29 @@ def _slug(text: str) -> str:
 
 
 def store_import(plan_dir: Path, name: str, toml_text: str, owner: Owner) -> str:
-    """Store a plan checked by ``import_check`` under a fresh name (from its ``name``); returns that name."""
+    """Store a plan checked by ``import_check`` under a fresh name (from its ``name``); returns that name.
+    Holds the key's lock: another host sharing the plans folder never takes the same name meanwhile."""
+    with key_lock(plan_dir, exclusive=True):
+        return _store_new_plan(plan_dir, name, toml_text.encode("utf-8"), owner)
+
+
+def _store_new_plan(plan_dir: Path, plan_name: str, data: bytes, owner: Owner) -> str:
+    """Under the key's lock: a fresh name (never one another host has just taken) and an atomic write."""
     existing = saved_plans(plan_dir)
     if len(existing) >= MAX_PLANS_PER_VISITOR:
         raise CommandRefused(f"you already have {len(existing)} plans, the most kept per visitor")
-    stem = _slug(name)
+    stem = _slug(plan_name)
     names = {path.stem for path in plan_dir.iterdir()} if plan_dir.is_dir() else set()
     candidate, number = stem, 2
     while candidate in names:
         candidate, number = f"{stem}-{number}", number + 1
-    _write_new(plan_dir / f"{candidate}.toml", toml_text.encode("utf-8"), owner)
+    _write_new(plan_dir / f"{candidate}.toml", data, owner)
     return candidate
 
 
 def _write_new(path: Path, data: bytes, owner: Owner) -> None:
     """Write through a fresh temporary file (O_EXCL, no links followed), then rename into place."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:

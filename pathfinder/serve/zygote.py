@@ -9,7 +9,7 @@ reach it. It talks to the server over a SOCK_SEQPACKET socket of JSON messages:
   ``{"op": "signal", "id": ..., "signal": N}`` (the zygote signals only children it has not yet reaped,
   so a reused pid is never hit).
 - zygote → server: ``{"ev": "ready"}``, ``{"ev": "spawned", "id", "pid"}``, ``{"ev": "failed", "id",
-  "error"}``, ``{"ev": "exited", "id", "status"}``.
+  "error"}``, ``{"ev": "exited", "id", "status"}``, ``{"ev": "spares", "ready": N}`` (when N changes).
 
 When the server goes away (EOF), the zygote ends its spares, hangs up every visitor's app and exits.
 """
@@ -66,9 +66,12 @@ def preload(spec: str, *, share_style_caches: bool) -> object:
         except Exception as error:  # the app will report content problems itself
             first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
             print(f"zygote: catalog not preloaded: {first_line}", file=sys.stderr)
+    import mimetypes  # noqa: F401  (a browser visitor's download names its type; see web_child)
     import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
 
     from pathfinder.tui.hosting import prepare_fork_server
+
+    import pathfinder.serve.web_child  # noqa: F401  (browser visitors: their palette command)
 
     prepare_fork_server(spec, share_style_caches=share_style_caches)
     return catalog
@@ -99,6 +102,9 @@ class Zygote:
         self.last_size = (80, 24)
         """The last visitor's window (columns, lines): the size new spares draw the app at."""
         self.selector = selectors.DefaultSelector()
+        self.told_ready = -1
+        self.was_full = False
+        """How many ready spares the server was last told of."""
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
     def send(self, message: dict[str, Any]) -> None:
@@ -122,8 +128,10 @@ class Zygote:
             self.send({"ev": "failed", "id": session, "error": "expected one PTY descriptor"})
             return
         slave_fd = fds[0]
-        self.last_size = window_size(slave_fd) or self.last_size
-        pid = self.hand_to_spare(request, slave_fd)
+        web = bool(request.get("web"))  # a browser visitor: a socket, not a terminal; no spare fits
+        if not web:
+            self.last_size = window_size(slave_fd) or self.last_size
+        pid = None if web else self.hand_to_spare(request, slave_fd)
         if pid is None:
             try:
                 pid = os.fork()
@@ -285,13 +293,23 @@ class Zygote:
                     running = self.read_control() and running
                 elif not self.spares.hear(key.data):
                     self.forget_spare(key.data)
-                elif self.spares.full(len(self.children)):
-                    ready = len(self.spares.spares)
-                    print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
             self.reap()
             if running and self.spares.wanted(len(self.children)):
                 self.start_spare()
+            self.tell_spares_ready()
         self.hang_up_all()
+
+    def tell_spares_ready(self) -> None:
+        """Tell the server how many spares are ready whenever that changes (for its metrics), and say on
+        stderr when every spare there is room for is ready (also when there is room for none)."""
+        ready = sum(1 for spare in self.spares.spares.values() if spare.ready)
+        if ready != self.told_ready:
+            self.told_ready = ready
+            self.send({"ev": "spares", "ready": ready})
+        full = self.spares.size > 0 and self.spares.full(len(self.children))
+        if full and not self.was_full:
+            print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
+        self.was_full = full
 
 
 def main() -> None:

@@ -10,16 +10,26 @@ lives here and in :mod:`pathfinder.tui.ahead`.
 - :func:`when_started` — call a function once an app built by the factory has drawn its first screen.
 - :func:`can_run_ahead` — whether an app built by the factory can be drawn ahead and handed over.
 - :func:`run_ahead` and :class:`Visitor` — draw the app on a holding terminal, then hand it over.
+- :func:`use_web_driver` and :func:`add_palette_command` — for a browser visitor's app (``serve web``):
+  Textual's web driver, and a command of the host's own in the app's command palette.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pathfinder.tui.ahead import Visitor, run_ahead
 
-__all__ = ["Visitor", "can_run_ahead", "prepare_fork_server", "run_ahead", "when_started"]
+__all__ = [
+    "Visitor",
+    "add_palette_command",
+    "can_run_ahead",
+    "prepare_fork_server",
+    "run_ahead",
+    "use_web_driver",
+    "when_started",
+]
 
 
 def prepare_fork_server(app_spec: str, *, share_style_caches: bool) -> None:
@@ -27,6 +37,7 @@ def prepare_fork_server(app_spec: str, *, share_style_caches: bool) -> None:
     the process-wide CSS parse and theme colour caches (the warm-up then fills them)."""
     import textual.app
     import textual.drivers.linux_driver
+    import textual.drivers.web_driver
     import textual.widgets  # noqa: F401
 
     from pathfinder.tui.compat.style_caches import share_css_parse_cache, share_theme_colors
@@ -54,3 +65,27 @@ def can_run_ahead(app: Any) -> bool:
     from pathfinder.tui.core import PathfinderCore
 
     return isinstance(app, PathfinderCore)
+
+
+def use_web_driver() -> None:
+    """Textual's web driver and colours for the app built next. Textual reads its environment when it is
+    imported, which in a child of the fork server was long before this visitor's environment was set."""
+    import os
+
+    import textual.constants
+
+    textual.constants.DRIVER = os.environ.get("TEXTUAL_DRIVER")  # type: ignore[misc]
+    textual.constants.COLOR_SYSTEM = os.environ.get("TEXTUAL_COLOR_SYSTEM", "auto")  # type: ignore[misc]
+
+
+def add_palette_command(app: Any, title: str, help_text: str, callback: Callable[[], None]) -> None:
+    """Add a command to ``app``'s command palette (the app's own commands stay as they are)."""
+    from textual.app import SystemCommand
+
+    original: Callable[[Any], Iterable[Any]] = app.get_system_commands
+
+    def commands(screen: Any) -> Iterable[Any]:
+        yield from original(screen)
+        yield SystemCommand(title, help_text, callback)
+
+    app.get_system_commands = commands

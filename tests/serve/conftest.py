@@ -6,9 +6,11 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ssh_helpers import HERE, Server, Terminal, require_tools, start_server
+from web_helpers import chromium_path
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +63,16 @@ def standin_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
 @pytest.fixture
 def visitor_name() -> str:
     return "v" + uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's headless Chromium (not a browser Playwright downloads), driven by Playwright's Python API.
+    Per module: Playwright's sync API keeps an event loop running in this thread while it is open, which
+    the asyncio tests of other modules must not find."""
+    path = chromium_path()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path)
+        yield browser
+        browser.close()

@@ -92,10 +92,10 @@ def test_safe_names_come_only_from_fingerprints() -> None:
 
 
 def test_host_key_is_created_once_0600(tmp_path: Path) -> None:
-    first = load_or_create_host_key(tmp_path)
     path = tmp_path / "ssh_host_ed25519_key"
+    first = load_or_create_host_key(path)
     assert path.stat().st_mode & 0o777 == 0o600
-    assert load_or_create_host_key(tmp_path).public_data == first.public_data
+    assert load_or_create_host_key(path).public_data == first.public_data
 
 
 def test_export_refuses_odd_names_and_links(tmp_path: Path) -> None:
@@ -214,3 +214,27 @@ def test_a_loose_data_directory_is_tightened_and_a_foreign_writable_one_refused(
         foreign.chmod(0o777)
         with pytest.raises(PathfinderError, match="belongs to another user"):
             secure_dir(foreign, 0o700)
+
+
+def test_an_import_waits_for_the_lock_of_the_key(tmp_path: Path) -> None:
+    """Two hosts sharing the plans folder: an import for a key waits while another holds its lock, and
+    two imports of one plan never take the same name."""
+    import threading
+    from datetime import UTC, datetime
+
+    from pathfinder.plan.models import new_plan
+    from pathfinder.plan.store import plan_to_toml
+    from pathfinder.serve.visitors import Owner, key_lock, store_import, visitor_dirs
+
+    plan_dir, _data = visitor_dirs(tmp_path, "SHA256:abc", Owner())
+    plan = new_plan(datetime(2026, 11, 25, 12, 0, tzinfo=UTC)).model_copy(update={"name": "Shared plan"})
+    text = plan_to_toml(plan)
+    names: list[str] = []
+    with key_lock(plan_dir, exclusive=True):
+        worker = threading.Thread(target=lambda: names.append(store_import(plan_dir, plan.name, text, Owner())))
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive() and not names and not list(plan_dir.glob("*.toml"))
+    worker.join(10)
+    names.append(store_import(plan_dir, plan.name, text, Owner()))
+    assert names == ["shared-plan", "shared-plan-2"]
