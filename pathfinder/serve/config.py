@@ -95,6 +95,11 @@ class ServeConfig:
         return self.data_dir / "spares"
 
     @property
+    def web_spares_root(self) -> Path:
+        """The browser door's ``spares_root`` (both doors may share a data directory)."""
+        return self.data_dir / "web-spares"
+
+    @property
     def logs_root(self) -> Path:
         return self.data_dir / "logs"
 

@@ -38,15 +38,18 @@ class ForkServer:
         max_apps: int = 50,
         truecolor: bool = False,
         scratch: Path | None = None,
+        web: bool = False,
     ) -> None:
         self.app = app
         self.warm_up = warm_up
         self.spares = spares
         self.max_apps = max_apps
         self.truecolor = truecolor
+        """Whether visitors' apps are told of 24-bit colour: spares are built for the same colours."""
+        self.web = web
+        """The browser door's: visitors' apps and spares run on Textual's web driver."""
         self.scratch = scratch
         """An empty folder the spares start their apps with (they only look into it)."""
-        """Whether visitors' apps are told of 24-bit colour: spares are built for the same colours."""
         self.app_path = app_path
         self.process: asyncio.subprocess.Process | None = None
         self.control: socket.socket | None = None
@@ -91,6 +94,8 @@ class ForkServer:
                 command += ["--scratch", str(self.scratch)]
             if not self.warm_up:
                 command.append("--no-warm-up")
+            if self.web:
+                command.append("--web")
             if self.app_path is not None:
                 command += ["--app-path", str(self.app_path)]
             env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color"}

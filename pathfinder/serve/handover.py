@@ -7,6 +7,9 @@ When the visitor's request and PTY arrive, the app lets go of the holding termin
 the visitor's session exactly as a fresh child does (``enter_session``: log, controlling terminal,
 limits, directory, user, environment) and the app carries on, for the visitor, on their terminal.
 A visitor the app cannot take (a terminal with other colours) gets a fresh app in the same process.
+
+The browser door's spares (``web``) are the same, with Textual's web driver: it writes to the holding
+terminal until the visitor's socket (to the web server) becomes fd 0/1, then starts afresh on it.
 """
 
 from __future__ import annotations
@@ -71,8 +74,13 @@ class Handover:
         catalog: object,
         size: tuple[int, int],
         scratch: str,
+        *,
+        web: bool = False,
     ) -> None:
         self.sock = sock
+        self.web = web
+        """For the browser door: the app runs on Textual's web driver, the visitor's socket is its stdio."""
+        self.app: Any = None
         self.size = size
         """The holding terminal's (columns, lines): a visitor's window of another size is laid out anew."""
         self.factory = factory
@@ -90,7 +98,13 @@ class Handover:
     def build(self) -> Any:
         """The app, with the empty folder for plans and data; None when it cannot be handed over."""
         request = {"plan_dir": self.scratch, "data_dir": self.scratch, "keyless": False}
-        from pathfinder.tui.hosting import can_run_ahead, when_started
+        from pathfinder.tui.hosting import can_run_ahead, use_web_driver, when_started
+
+        if self.web:  # as a browser visitor's app is built (``web_apps``): their colours, the web driver
+            os.environ.update(
+                TEXTUAL_COLOR_SYSTEM="truecolor", TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver"
+            )
+            use_web_driver()
 
         resume_collector = pause_for_startup()  # this process is the spare's: off until the first frame
         app = self.factory(**_factory_arguments(self.factory, request, self.catalog))
@@ -102,9 +116,10 @@ class Handover:
         code; None when no visitor was taken (then ``request`` says whether one came)."""
         from pathfinder.tui.hosting import run_ahead
 
+        self.app = app
         self.holding = HoldingTerminal(*self.size)
         try:
-            return asyncio.run(run_ahead(app, self._ready, self._arrival()))
+            return asyncio.run(run_ahead(app, self._ready, self._arrival(), web=self.web))
         finally:
             if self.holding is not None:  # nobody was taken
                 self.holding.close(released=False)
@@ -137,12 +152,21 @@ class Handover:
             return None
         self.request = request = json.loads(data)
         self.slave_fd = fds[0]
+        env = dict(request["env"])
+        size = None
+        if self.web:
+            from pathfinder.serve.web_child import add_download_command
+
+            add_download_command(self.app, Path(request["plan_dir"]))
+            with contextlib.suppress(KeyError, ValueError):
+                size = (int(env["COLUMNS"]), int(env["ROWS"]))
         return Visitor(
             plan_dir=Path(request["plan_dir"]),
             data_dir=Path(request["data_dir"]),
             keyless=bool(request["keyless"]),
-            env=dict(request["env"]),
+            env=env,
             enter=self._enter,
+            size=size,
         )
 
     def _enter(self) -> None:

@@ -95,6 +95,7 @@ def run_spare(
     *,
     size: tuple[int, int],
     scratch: str,
+    web: bool = False,
 ) -> None:
     """In the freshly forked spare: get ready, say so, wait for a visitor, become their app. Never
     returns; a spare whose fork server goes away (end of file on its socket) just exits.
@@ -107,7 +108,7 @@ def run_spare(
         os.closerange(3, sock.fileno())
         os.closerange(sock.fileno() + 1, 65536)
         if warm:
-            handed_over = _draw_ahead(sock, factory, catalog, size, scratch)
+            handed_over = _draw_ahead(sock, factory, catalog, size, scratch, web=web)
             if handed_over is not None:
                 code = handed_over
                 return
@@ -131,13 +132,19 @@ def run_spare(
 
 
 def _draw_ahead(
-    sock: socket.socket, factory: Callable[..., Any], catalog: object, size: tuple[int, int], scratch: str
+    sock: socket.socket,
+    factory: Callable[..., Any],
+    catalog: object,
+    size: tuple[int, int],
+    scratch: str,
+    *,
+    web: bool,
 ) -> int | None:
     """Run an app that can be handed over until a visitor takes it (its exit code), or give a visitor
     it cannot take a fresh app; None when the app is not of that kind."""
     from pathfinder.serve.handover import Handover
 
-    handover = Handover(sock, factory, catalog, size, scratch)
+    handover = Handover(sock, factory, catalog, size, scratch, web=web)
     try:
         app = handover.build()
         if app is None:

@@ -36,11 +36,11 @@ from textual_serve.server import Server
 from pathfinder.serve.config import ServeConfig
 from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import log_session, logger
+from pathfinder.serve.import_check import UploadRefused, check_in_child
 from pathfinder.serve.limits import ConnectionRate, SessionSlots
 from pathfinder.serve.metrics import Metrics
 from pathfinder.serve.proxy import parse_networks, trusted
 from pathfinder.serve.terminal import clamp_size
-from pathfinder.serve.import_check import UploadRefused, check_in_child
 from pathfinder.serve.visitors import MAX_IMPORT_BYTES, CommandRefused, Owner, store_import
 from pathfinder.serve.web_apps import SessionAppService, WebSession
 
@@ -357,7 +357,7 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
     """Run the browser door until SIGTERM/SIGINT; every session is ended before returning."""
     from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
     from pathfinder.serve.server import lock_data_dir, read_password
-    from pathfinder.serve.visitors import prune_logs, sweep_sessions
+    from pathfinder.serve.visitors import prune_logs, secure_dir, sweep_sessions
 
     config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock_fd = lock_data_dir(config.data_dir)
@@ -366,14 +366,31 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
         password = read_password(config.password_file)
         for directory in (config.web_sessions_root, config.logs_root):
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if owner.uid is not None:
-            for directory in (config.data_dir, config.web_sessions_root):
-                directory.chmod(0o711)
+        # As ``serve ssh``: the app user may pass through the data and sessions directories to reach its
+        # own; a looser existing directory is tightened (or refused, if it is not the server's).
+        passable = 0o711 if owner.uid is not None else 0o700
+        for directory, mode in (
+            (config.data_dir, passable),
+            (config.web_sessions_root, passable),
+            (config.logs_root, 0o700),
+        ):
+            if secure_dir(directory, mode):
+                logger.info(f"tightened {directory} to mode {mode:o}")
         sweep_sessions(config.web_sessions_root)
+        shutil.rmtree(config.web_spares_root, ignore_errors=True)
+        config.web_spares_root.mkdir(mode=0o700)
         prune_logs(config.logs_root)
         metrics = Metrics()
-        forkserver = ForkServer(config.app, config.app_path, warm_up=config.warm_up, spares=0,
-                                max_apps=config.max_sessions, truecolor=True)  # fmt: skip
+        forkserver = ForkServer(
+            config.app,
+            config.app_path,
+            warm_up=config.warm_up,
+            spares=config.spares,
+            max_apps=config.max_sessions,
+            truecolor=True,
+            scratch=config.web_spares_root,
+            web=True,
+        )
         try:
             await forkserver.start()
         except ForkServerError as error:
@@ -383,6 +400,7 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
         metrics.forkserver_starts.inc()
         forkserver.on_start = metrics.forkserver_starts.inc
         metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
+        metrics.spares_ready.set_function(lambda: forkserver.spares_ready)
         door = WebDoor(config, metrics, owner, password, forkserver)
         runner = web.AppRunner(await door._make_app(), access_log=None, handle_signals=False)
         await runner.setup()

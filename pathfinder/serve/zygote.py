@@ -69,9 +69,8 @@ def preload(spec: str, *, share_style_caches: bool) -> object:
     import mimetypes  # noqa: F401  (a browser visitor's download names its type; see web_child)
     import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
 
-    from pathfinder.tui.hosting import prepare_fork_server
-
     import pathfinder.serve.web_child  # noqa: F401  (browser visitors: their palette command)
+    from pathfinder.tui.hosting import prepare_fork_server
 
     prepare_fork_server(spec, share_style_caches=share_style_caches)
     return catalog
@@ -89,8 +88,11 @@ class Zygote:
         *,
         scratch: str,
         warm: bool = True,
+        web: bool = False,
     ) -> None:
         self.control = control
+        self.web = web
+        """The browser door's fork server: every visitor's app (and spare) runs on Textual's web driver."""
         self.factory = factory
         self.catalog = catalog
         self.spares = spares
@@ -128,10 +130,12 @@ class Zygote:
             self.send({"ev": "failed", "id": session, "error": "expected one PTY descriptor"})
             return
         slave_fd = fds[0]
-        web = bool(request.get("web"))  # a browser visitor: a socket, not a terminal; no spare fits
-        if not web:
+        web = bool(request.get("web"))  # a browser visitor: a socket, not a terminal
+        if web:
+            self.last_size = _size_in(request.get("env")) or self.last_size
+        else:
             self.last_size = window_size(slave_fd) or self.last_size
-        pid = None if web else self.hand_to_spare(request, slave_fd)
+        pid = self.hand_to_spare(request, slave_fd) if web == self.web else None
         if pid is None:
             try:
                 pid = os.fork()
@@ -182,6 +186,7 @@ class Zygote:
                 self.close_inherited,
                 size=self.last_size,
                 scratch=self.scratch,
+                web=self.web,
             )
         theirs.close()
         ours.setblocking(False)
@@ -312,6 +317,16 @@ class Zygote:
         self.was_full = full
 
 
+def _size_in(env: object) -> tuple[int, int] | None:
+    """(columns, lines) from a browser visitor's environment (``COLUMNS``, ``ROWS``), if it says."""
+    if not isinstance(env, dict):
+        return None
+    try:
+        return int(env["COLUMNS"]), int(env["ROWS"])
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="pathfinder-zygote")
     parser.add_argument("--app", required=True)
@@ -321,6 +336,7 @@ def main() -> None:
     parser.add_argument("--spares", type=int, default=0, help="apps to keep started ahead of visitors")
     parser.add_argument("--max-apps", type=int, default=50, help="visitors' apps and spares together")
     parser.add_argument("--scratch", default=None, help="an empty folder for the spares' apps")
+    parser.add_argument("--web", action="store_true", help="spares for the browser door (web driver)")
     args = parser.parse_args()
     control = socket.socket(fileno=args.control)
     factory = import_factory(args.app, args.app_path)
@@ -332,7 +348,9 @@ def main() -> None:
         gc.collect()
         gc.freeze()  # keep the collector from touching (and un-sharing) the warm objects in every child
         spares = SparePool(args.spares, args.max_apps)
-        Zygote(control, factory, catalog, spares, warm=not args.no_warm_up, scratch=scratch).serve()
+        Zygote(
+            control, factory, catalog, spares, warm=not args.no_warm_up, scratch=scratch, web=args.web
+        ).serve()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pathfinder.tui.compat import app_driver, color_system_for
-from pathfinder.tui.compat.handover_driver import HandoverDriver
+from pathfinder.tui.compat.handover_driver import HandoverDriver, HandoverWebDriver
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -39,22 +39,30 @@ class Visitor:
     env: dict[str, str]
     """The environment the session will have (its ``TERM`` and ``COLORTERM`` decide the colours)."""
     enter: Callable[[], None]
-    """Make the visitor's PTY this process's terminal and apply the session's limits, user and
-    environment; called while the driver has let go of the holding terminal."""
+    """Make the visitor's PTY (or, in a browser, socket) this process's terminal and apply the session's
+    limits, user and environment; called while the driver has let go of the holding terminal."""
+    size: tuple[int, int] | None = None
+    """The visitor's window (columns, lines) when fd 0 cannot tell it (a browser visitor's socket)."""
 
 
 def colours_fit(app: PathfinderCore, env: dict[str, str]) -> bool:
-    """Whether a terminal with environment ``env`` gets the colours ``app`` was built with."""
-    return color_system_for(env) == app.console.color_system
+    """Whether a terminal with environment ``env`` gets the colours ``app`` was built with (Textual's
+    ``TEXTUAL_COLOR_SYSTEM`` first, as Textual reads it: a browser visitor's is always set)."""
+    named = env.get("TEXTUAL_COLOR_SYSTEM", "auto")
+    return (color_system_for(env) if named == "auto" else named) == app.console.color_system
 
 
 async def run_ahead(
-    app: PathfinderCore, ready: Callable[[], None], arrival: Awaitable[Visitor | None]
+    app: PathfinderCore,
+    ready: Callable[[], None],
+    arrival: Awaitable[Visitor | None],
+    *,
+    web: bool = False,
 ) -> int | None:
     """Run ``app`` (on the holding terminal) until its first screen is drawn, call ``ready``, wait for
     ``arrival``, then go on for that visitor until the app ends. Returns the app's return code, or None
     when nobody was taken (``arrival`` gave None, or a visitor needing other colours): the app has then
-    ended without being seen."""
+    ended without being seen. ``web``: for a browser visitor (Textual's web driver, on their socket)."""
     taken = False
 
     async def wait_for_visitor(pilot: Pilot[Any]) -> None:
@@ -69,7 +77,7 @@ async def run_ahead(
         taken = True
         hand_over(app, visitor)
 
-    app.driver_class = HandoverDriver
+    app.driver_class = HandoverWebDriver if web else HandoverDriver
     await app.run_async(auto_pilot=wait_for_visitor)
     return int(app.return_code or 0) if taken else None
 
@@ -96,7 +104,7 @@ def hand_over(app: PathfinderCore, visitor: Visitor) -> None:
     from pathfinder.tui.resize_guard import guard_resize_signal
 
     guard_resize_signal()  # resuming installed the driver's resize handler again
-    size = terminal_size()
+    size = visitor.size or terminal_size()
     if size is None or size == shown:
         app.screen.refresh()  # all of it, once, on the visitor's (blank) terminal
     else:

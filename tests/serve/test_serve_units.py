@@ -231,7 +231,9 @@ def test_an_import_waits_for_the_lock_of_the_key(tmp_path: Path) -> None:
     text = plan_to_toml(plan)
     names: list[str] = []
     with key_lock(plan_dir, exclusive=True):
-        worker = threading.Thread(target=lambda: names.append(store_import(plan_dir, plan.name, text, Owner())))
+        worker = threading.Thread(
+            target=lambda: names.append(store_import(plan_dir, plan.name, text, Owner()))
+        )
         worker.start()
         worker.join(0.5)
         assert worker.is_alive() and not names and not list(plan_dir.glob("*.toml"))

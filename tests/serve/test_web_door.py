@@ -238,7 +238,7 @@ def test_browser_visitors_apps_run_as_the_configured_user(chromium: Any) -> None
     try:
         tab = open_tab(context, server.url)
         tab.wait_for_text("Stand-in demo")
-        (pid,) = [pid for forkserver in children(server.process.pid) for pid in children(forkserver)]
+        (pid,) = server.app_pids()
         status = Path(f"/proc/{pid}/status").read_text()
         uids = next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1:]
         groups = next(line for line in status.splitlines() if line.startswith("Groups:")).split()[1:]
@@ -253,3 +253,27 @@ def test_browser_visitors_apps_run_as_the_configured_user(chromium: Any) -> None
         context.close()
         server.stop()
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_browser_visitors_get_apps_drawn_ahead(tmp_path: Path, chromium: Any) -> None:
+    """The browser door's spares draw the welcome screen before anyone comes; a visitor's page gets one,
+    drawn in full at the page's size, with the browser's own palette command, and keys work."""
+    server = start_web_server(tmp_path, spares=2, max_sessions=4)
+    context = chromium.new_context(viewport={"width": 1800, "height": 900})
+    try:
+        wait_until(lambda: "2 apps started ahead of visitors are ready" in server.log(), 60, "two spares")
+        spares = set(server.spare_pids())
+        assert len(spares) == 2 and not server.app_pids()
+        tab = open_tab(context, server.url)
+        tab.wait_for_text("What would you like to do?")
+        tab.wait_for_text("plans are kept only for this visit")
+        tab.page.wait_for_selector("body.-first-byte")
+        (app,) = server.app_pids()
+        assert app in spares  # a spare became the visitor's app: nothing forked on their time
+        palette(tab, "Download plan")  # keys reach it, and the browser's command was added on arrival
+        tab.wait_for_text("Save it with ctrl+s first")
+        moves = re.findall(rb"\x1b\[\d+;(\d+)H", b"".join(tab.received))
+        assert max(int(column) for column in moves) > 81  # laid out anew at the page's width, not 80
+    finally:
+        context.close()
+        server.stop()

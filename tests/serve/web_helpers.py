@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ssh_helpers import REPO, wait_until
+from ssh_helpers import REPO, children, session_leader, wait_until
 
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -43,6 +43,17 @@ class WebServer:
 
     def log(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")
+
+    def zygote_children(self) -> list[int]:
+        return [pid for zygote in children(self.process.pid) for pid in children(zygote)]
+
+    def app_pids(self) -> list[int]:
+        """The visitors' apps: children of the fork server in a session of their own (a spare waiting
+        for a visitor is not)."""
+        return [pid for pid in self.zygote_children() if session_leader(pid)]
+
+    def spare_pids(self) -> list[int]:
+        return [pid for pid in self.zygote_children() if not session_leader(pid)]
 
     def stop(self) -> None:
         if self.process.poll() is None:

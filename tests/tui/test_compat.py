@@ -40,7 +40,13 @@ def upgrade_note(use: PrivateName) -> str:
 @pytest.mark.parametrize("use", PRIVATE_NAMES, ids=lambda use: f"{use.owner}.{use.name}")
 def test_each_private_name_still_exists_with_the_parameters_used(use: PrivateName) -> None:
     owner = owner_of(use)
-    if use.parameters is None:
+    if use.parameters is None and use.owner.startswith("textual.drivers.web_driver:"):
+        # a web driver reads stdin when made: its constructors' code says what it sets
+        sets = "".join(
+            inspect.getsource(each.__init__) for each in owner.__mro__[:-1] if "__init__" in vars(each)
+        )
+        assert re.search(rf"self\.{use.name}\b[^=\n]*=", sets), upgrade_note(use)
+    elif use.parameters is None:
         holder = owner if inspect.ismodule(owner) else fresh_instance(owner)
         assert hasattr(holder, use.name), upgrade_note(use)
     elif use.parameters == ("keyword",):
