@@ -255,10 +255,17 @@ def test_browser_visitors_apps_run_as_the_configured_user(chromium: Any) -> None
         shutil.rmtree(base, ignore_errors=True)
 
 
-def test_browser_visitors_get_apps_drawn_ahead(tmp_path: Path, chromium: Any) -> None:
+def test_browser_visitors_get_apps_drawn_ahead(chromium: Any) -> None:
     """The browser door's spares draw the welcome screen before anyone comes; a visitor's page gets one,
-    drawn in full at the page's size, with the browser's own palette command, and keys work."""
-    server = start_web_server(tmp_path, spares=2, max_sessions=4)
+    drawn in full at the page's size, with the browser's own palette command, keys work, and (as root)
+    the app runs as the configured user from the moment it is the visitor's."""
+    as_root = os.geteuid() == 0
+    base = Path(tempfile.mkdtemp(prefix="pf-web-spares-"))  # pytest's tmp dirs are 0700 up the tree
+    base.chmod(0o755)
+    settings: dict[str, object] = {"spares": 2, "max_sessions": 4}
+    if as_root:
+        settings["user"] = "nobody"
+    server = start_web_server(base, **settings)
     context = chromium.new_context(viewport={"width": 1800, "height": 900})
     try:
         wait_until(lambda: "2 apps started ahead of visitors are ready" in server.log(), 60, "two spares")
@@ -270,6 +277,10 @@ def test_browser_visitors_get_apps_drawn_ahead(tmp_path: Path, chromium: Any) ->
         tab.page.wait_for_selector("body.-first-byte")
         (app,) = server.app_pids()
         assert app in spares  # a spare became the visitor's app: nothing forked on their time
+        if as_root:
+            status = Path(f"/proc/{app}/status").read_text()
+            uids = next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1:]
+            assert set(uids) == {str(pwd.getpwnam("nobody").pw_uid)}
         palette(tab, "Download plan")  # keys reach it, and the browser's command was added on arrival
         tab.wait_for_text("Save it with ctrl+s first")
         moves = re.findall(rb"\x1b\[\d+;(\d+)H", b"".join(tab.received))
@@ -277,3 +288,4 @@ def test_browser_visitors_get_apps_drawn_ahead(tmp_path: Path, chromium: Any) ->
     finally:
         context.close()
         server.stop()
+        shutil.rmtree(base, ignore_errors=True)
