@@ -187,6 +187,27 @@ def setup_logging(config: ServeConfig) -> None:
     root.propagate = False
 
 
+def prepare_folders(
+    config: ServeConfig, owner: Owner, sessions_root: Path, spares_root: Path, *more: Path
+) -> int:
+    """A door's folders at start: made, and tightened where looser (refused if not the server's); the
+    sessions a killed server left behind removed (returns how many), the spares' folder emptied, old logs
+    pruned. The app user may pass through (not list) the data and sessions folders (and ``more``, the
+    visitors' plans) to reach its own; the host key and the logs stay the server's alone."""
+    for directory in (sessions_root, config.logs_root, *more):
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    passable = 0o711 if owner.uid is not None else 0o700
+    modes = [(config.data_dir, passable), (sessions_root, passable), *((each, passable) for each in more)]
+    for directory, mode in [*modes, (config.logs_root, 0o700)]:
+        if secure_dir(directory, mode):
+            logger.info(f"tightened {directory} to mode {mode:o}")
+    swept = sweep_sessions(sessions_root)
+    shutil.rmtree(spares_root, ignore_errors=True)
+    spares_root.mkdir(mode=0o700)
+    prune_logs(config.logs_root)
+    return swept
+
+
 async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> int:
     """Run the host until SIGTERM/SIGINT; every session is ended cleanly before returning."""
     config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -194,24 +215,7 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
     try:
         owner = Owner.for_user(config.user)
         password = read_password(config.password_file)
-        for directory in (config.sessions_root, config.plans_root, config.logs_root):
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # The app user may pass through (not list) the data, sessions and visitors directories to reach
-        # its own; the host key and the logs stay the server's alone. An existing directory that is
-        # looser is tightened (or refused, if it is not the server's).
-        passable = 0o711 if owner.uid is not None else 0o700
-        for directory, mode in (
-            (config.data_dir, passable),
-            (config.sessions_root, passable),
-            (config.plans_root, passable),
-            (config.logs_root, 0o700),
-        ):
-            if secure_dir(directory, mode):
-                logger.info(f"tightened {directory} to mode {mode:o}")
-        swept = sweep_sessions(config.sessions_root)
-        shutil.rmtree(config.spares_root, ignore_errors=True)
-        config.spares_root.mkdir(mode=0o700)
-        prune_logs(config.logs_root)
+        swept = prepare_folders(config, owner, config.sessions_root, config.spares_root, config.plans_root)
         host_key = load_or_create_host_key(config.host_key_path)
         forkserver = ForkServer(
             config.app,

@@ -15,7 +15,6 @@ import asyncssh
 
 from pathfinder.serve.forkserver import CRASHED_STATUS, ForkServerError, close_quietly
 from pathfinder.serve.host import Host, Visitor, log_session, logger
-from pathfinder.serve.import_check import UploadRefused, check_in_child
 from pathfinder.serve.pty_bridge import PtyBridge, open_pty
 from pathfinder.serve.terminal import (
     RESTORE_TERMINAL,
@@ -29,8 +28,8 @@ from pathfinder.serve.visitors import (
     MAX_IMPORT_BYTES,
     CommandRefused,
     export_plan,
+    import_upload,
     prune_logs,
-    store_import,
     visitor_dirs,
 )
 
@@ -152,13 +151,7 @@ async def run_command(host: Host, process: asyncssh.SSHServerProcess[Any], visit
             if arguments:
                 raise CommandRefused("usage: import < PLAN.toml")
             data = await asyncio.wait_for(_read_upload(process), 30.0)
-            if len(data) > MAX_IMPORT_BYTES:
-                raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
-            try:  # parsed in a child process with memory and CPU limits, never in the server
-                plan_name, toml_text = await check_in_child(data, host.config.user)
-            except UploadRefused as refusal:
-                raise CommandRefused(str(refusal)) from None
-            stored = await asyncio.to_thread(store_import, plan_dir, plan_name, toml_text, host.owner)
+            stored = await import_upload(plan_dir, data, host.config.user, host.owner)
             _write(process, f"Imported as {stored!r}. It opens in the app on your next visit.\n", stderr=True)
     except CommandRefused as refusal:
         await _refuse(process, str(refusal))

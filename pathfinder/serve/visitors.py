@@ -13,6 +13,7 @@ names given to ``export`` are checked against a strict pattern and opened withou
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import os
@@ -222,6 +223,21 @@ def _export_plan(plan_dir: Path, name: str | None) -> tuple[str, str]:
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
     return slug or "imported-plan"
+
+
+async def import_upload(plan_dir: Path, data: bytes, user: str | None, owner: Owner) -> str:
+    """A plan a visitor uploaded (``import`` over SSH, "Upload plan" in the browser): checked in a child
+    process with memory and CPU limits, run as ``user`` (never parsed in the server), then stored under
+    a fresh name, which is returned. Raises ``CommandRefused`` with the reason."""
+    from pathfinder.serve.import_check import UploadRefused, check_in_child
+
+    if len(data) > MAX_IMPORT_BYTES:
+        raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
+    try:
+        plan_name, toml_text = await check_in_child(data, user)
+    except UploadRefused as refusal:
+        raise CommandRefused(str(refusal)) from None
+    return await asyncio.to_thread(store_import, plan_dir, plan_name, toml_text, owner)
 
 
 def store_import(plan_dir: Path, name: str, toml_text: str, owner: Owner) -> str:

@@ -36,12 +36,11 @@ from textual_serve.server import Server
 from pathfinder.serve.config import ServeConfig
 from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import log_session, logger
-from pathfinder.serve.import_check import UploadRefused, check_in_child
 from pathfinder.serve.limits import ConnectionRate, SessionSlots
 from pathfinder.serve.metrics import Metrics
 from pathfinder.serve.proxy import parse_networks, trusted
 from pathfinder.serve.terminal import clamp_size
-from pathfinder.serve.visitors import MAX_IMPORT_BYTES, CommandRefused, Owner, store_import
+from pathfinder.serve.visitors import MAX_IMPORT_BYTES, CommandRefused, Owner, import_upload
 from pathfinder.serve.web_apps import SessionAppService, WebSession
 
 TEMPLATES = Path(__file__).parent / "web_templates"
@@ -327,13 +326,7 @@ class WebDoor(Server):
             return web.Response(status=404, text="This page's session has ended: reload the page.")
         data = await request.content.read(MAX_IMPORT_BYTES + 1)
         try:
-            if len(data) > MAX_IMPORT_BYTES:
-                raise CommandRefused(f"the plan is too large (the limit is {MAX_IMPORT_BYTES // 1024} KiB)")
-            try:  # parsed in a child process with memory and CPU limits, never in the server
-                plan_name, toml_text = await check_in_child(data, self.config.user)
-            except UploadRefused as refusal:
-                raise CommandRefused(str(refusal)) from None
-            name = await asyncio.to_thread(store_import, session.plan_dir, plan_name, toml_text, self.owner)
+            name = await import_upload(session.plan_dir, data, self.config.user, self.owner)
         except CommandRefused as refusal:
             return web.Response(status=400, text=f"Not uploaded: {refusal}")
         log_session({"event": "upload", "door": "web", "ip": visitor.ip, "plan": name})
@@ -356,30 +349,14 @@ def _to_int(text: str, default: int) -> int:
 async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) -> int:
     """Run the browser door until SIGTERM/SIGINT; every session is ended before returning."""
     from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
-    from pathfinder.serve.server import lock_data_dir, read_password
-    from pathfinder.serve.visitors import prune_logs, secure_dir, sweep_sessions
+    from pathfinder.serve.server import lock_data_dir, prepare_folders, read_password
 
     config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock_fd = lock_data_dir(config.data_dir)
     try:
         owner = Owner.for_user(config.user)
         password = read_password(config.password_file)
-        for directory in (config.web_sessions_root, config.logs_root):
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # As ``serve ssh``: the app user may pass through the data and sessions directories to reach its
-        # own; a looser existing directory is tightened (or refused, if it is not the server's).
-        passable = 0o711 if owner.uid is not None else 0o700
-        for directory, mode in (
-            (config.data_dir, passable),
-            (config.web_sessions_root, passable),
-            (config.logs_root, 0o700),
-        ):
-            if secure_dir(directory, mode):
-                logger.info(f"tightened {directory} to mode {mode:o}")
-        sweep_sessions(config.web_sessions_root)
-        shutil.rmtree(config.web_spares_root, ignore_errors=True)
-        config.web_spares_root.mkdir(mode=0o700)
-        prune_logs(config.logs_root)
+        prepare_folders(config, owner, config.web_sessions_root, config.web_spares_root)
         metrics = Metrics()
         forkserver = ForkServer(
             config.app,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ssh_helpers import HERE, children, wait_until
+from ssh_helpers import HERE, wait_until
 from web_helpers import WebServer, open_tab, open_tab_on, start_web_server
 
 from pathfinder.plan.models import new_plan
@@ -104,7 +104,7 @@ def test_the_eleventh_session_from_one_address_is_refused(standin_web: WebServer
             metrics = response.read().decode()
         assert 'pathfinder_sessions_active{door="web"} 10.0' in metrics
         assert 'pathfinder_refusals_total{door="web",reason="per_ip"} 1.0' in metrics
-        apps = [pid for forkserver in children(standin_web.process.pid) for pid in children(forkserver)]
+        apps = standin_web.app_pids()
         assert len(apps) == 10  # one process per tab, forked by the fork server, under the session limits
         for pid in apps:
             limits = Path(f"/proc/{pid}/limits").read_text()
@@ -118,6 +118,30 @@ def test_the_eleventh_session_from_one_address_is_refused(standin_web: WebServer
         allowed = "COLUMNS HOME LANG PATH PATHFINDER_HOSTED ROWS TEXTUAL_COLOR_SYSTEM"
         allowed += " TEXTUAL_DRIVER TEXTUAL_FPS TMPDIR"
         tab.wait_for_text(f"env: {allowed} ")
+    finally:
+        context.close()
+
+
+def test_a_hostile_upload_is_refused_without_growing_the_server(
+    standin_web: WebServer, chromium: Any, tmp_path: Path
+) -> None:
+    """An 80 KB plan of 40,000 dotted keys (which once grew a parser to gigabytes) is checked in a
+    limited child process, never in the web server: refused with a reason, and the server stays small."""
+    bomb = tmp_path / "bomb.toml"
+    bomb.write_bytes(("[" + ".".join(["a"] * 40000) + "]\nx=1\n").encode())
+    context = chromium.new_context()
+    try:
+        tab = open_tab(context, standin_web.url)
+        tab.wait_for_text("Stand-in demo")
+        tab.page.set_input_files("#plan-tools input[type=file]", str(bomb))
+        tab.page.wait_for_function(
+            "document.getElementById('upload-status').textContent.includes('Not uploaded')", timeout=30000
+        )
+        assert "not imported" in tab.page.inner_text("#upload-status")
+        status = Path(f"/proc/{standin_web.process.pid}/status").read_text()
+        peak_kib = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+        assert peak_kib < 200 * 1024
+        assert not list((standin_web.data_dir / "web-sessions").glob("*/plans/*.toml"))
     finally:
         context.close()
 
