@@ -27,7 +27,6 @@ import os
 import random
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ssh_support import CpuMeter, app_pids, children, smaps, wait_no_apps, zygote_children
+from ssh_support import CpuMeter, app_pids, children, smaps, start_haproxy, wait_no_apps, zygote_children
 from tui_support import BenchError, Pane, TmuxControl, compile_bytecode, isolated_env, percentile, quote_tmux
 
 REPO = Path(__file__).resolve().parent.parent
@@ -158,36 +157,11 @@ class Server:
             self.process.kill()
 
 
-HAPROXY = """\
-global
-    maxconn 1000
-defaults
-    mode tcp
-    timeout connect 2s
-    timeout client 1h
-    timeout server 1h
-frontend bench
-    bind 127.0.0.1:{front}
-    default_backend host
-backend host
-    server host 127.0.0.1:{port} send-proxy-v2
-"""
-
-
 def put_haproxy_in_front(server: Server, directory: Path) -> None:
-    """HAProxy (TCP mode, send-proxy-v2) in front of ``server``; its visitors connect through it."""
-    port = server.command[server.command.index("-p") + 1]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        front = probe.getsockname()[1]
-    (directory / "haproxy.cfg").write_text(HAPROXY.format(front=front, port=port))
-    server.haproxy = subprocess.Popen(["haproxy", "-db", "-f", str(directory / "haproxy.cfg")])
-    deadline = time.monotonic() + 10
-    while socket.socket().connect_ex(("127.0.0.1", front)) != 0:
-        if time.monotonic() > deadline:
-            raise BenchError("haproxy did not start")
-        time.sleep(0.05)
-    server.command[server.command.index("-p") + 1] = str(front)
+    """HAProxy in front of ``server``; its visitors connect through it."""
+    port_at = server.command.index("-p") + 1
+    server.haproxy, front = start_haproxy(directory, [server.command[port_at]])
+    server.command[port_at] = str(front)
 
 
 def start_server(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,43 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ssh import COLUMNS, LINES, MARKER, REPO, Server, Visitors, start_server
-from ssh_support import app_pids, wait_no_apps
+from ssh_support import app_pids, start_haproxy, wait_no_apps
 from tui_support import BenchError, compile_bytecode, isolated_env
-
-HAPROXY = """\
-global
-    maxconn 1000
-defaults
-    mode tcp
-    timeout connect 2s
-    timeout client 1h
-    timeout server 1h
-frontend bench
-    bind 127.0.0.1:{front}
-    default_backend hosts
-backend hosts
-    balance roundrobin
-    server a 127.0.0.1:{a} send-proxy-v2
-    server b 127.0.0.1:{b} send-proxy-v2
-"""
-
-
-def haproxy_in_front(hosts: list[Server], directory: Path) -> tuple[subprocess.Popen[bytes], list[str]]:
-    """HAProxy in front of both hosts; the ssh command that reaches them through it."""
-    ports = [host.command[host.command.index("-p") + 1] for host in hosts]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        front = probe.getsockname()[1]
-    (directory / "haproxy.cfg").write_text(HAPROXY.format(front=front, a=ports[0], b=ports[1]))
-    process = subprocess.Popen(["haproxy", "-db", "-f", str(directory / "haproxy.cfg")])
-    deadline = time.monotonic() + 10
-    while socket.socket().connect_ex(("127.0.0.1", front)) != 0:
-        if time.monotonic() > deadline:
-            raise BenchError("haproxy did not start")
-        time.sleep(0.05)
-    command = list(hosts[0].command)
-    command[command.index("-p") + 1] = str(front)
-    return process, command
 
 
 def run(args: argparse.Namespace, scratch: Path) -> dict[str, object]:
@@ -76,7 +40,9 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, object]:
     spread: list[tuple[int, int]] = []
     try:
         hosts = [start_server(scratch, name, settings, key) for name in ("a", "b")]
-        haproxy, command = haproxy_in_front(hosts, scratch)
+        port_at = hosts[0].command.index("-p") + 1
+        haproxy, front = start_haproxy(scratch, [host.command[port_at] for host in hosts])
+        command = [*hosts[0].command[:port_at], str(front), *hosts[0].command[port_at + 1 :]]
         for index in range(args.bursts):
             for host in hosts:
                 wait_no_apps(host.pid)

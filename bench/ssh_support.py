@@ -1,15 +1,18 @@
-"""Helpers for bench_ssh.py: the host's processes, their memory, and who used how much CPU in a burst."""
+"""Helpers for bench_ssh.py: the host's processes, their memory, who used how much CPU in a burst, and
+HAProxy in front of hosts."""
 
 from __future__ import annotations
 
 import os
 import resource
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tui_support import cpu_seconds
+from tui_support import BenchError, cpu_seconds
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -126,3 +129,39 @@ class CpuMeter:
         bound = [pid for pid in apps if pid in self.before and session_leader(pid)]
         used["spares' warm-up before the burst (not in the above)"] = sum(self.before[pid] for pid in bound)
         return used
+
+
+HAPROXY = """\
+global
+    maxconn 1000
+defaults
+    mode tcp
+    timeout connect 2s
+    timeout client 1h
+    timeout server 1h
+frontend bench
+    bind 127.0.0.1:{front}
+    default_backend hosts
+backend hosts
+    balance roundrobin
+{servers}
+"""
+
+
+def start_haproxy(directory: Path, ports: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """HAProxy (TCP mode, send-proxy-v2, round robin) in front of SSH hosts on ``ports``: the process
+    and the port visitors connect to."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        front = probe.getsockname()[1]
+    servers = "\n".join(
+        f"    server host{index} 127.0.0.1:{port} send-proxy-v2" for index, port in enumerate(ports)
+    )
+    (directory / "haproxy.cfg").write_text(HAPROXY.format(front=front, servers=servers))
+    process = subprocess.Popen(["haproxy", "-db", "-f", str(directory / "haproxy.cfg")])
+    deadline = time.monotonic() + 10
+    while socket.socket().connect_ex(("127.0.0.1", front)) != 0:
+        if time.monotonic() > deadline:
+            raise BenchError("haproxy did not start")
+        time.sleep(0.05)
+    return process, front

@@ -80,7 +80,6 @@ class Handover:
         self.sock = sock
         self.web = web
         """For the browser door: the app runs on Textual's web driver, the visitor's socket is its stdio."""
-        self.app: Any = None
         self.size = size
         """The holding terminal's (columns, lines): a visitor's window of another size is laid out anew."""
         self.factory = factory
@@ -101,10 +100,9 @@ class Handover:
         from pathfinder.tui.hosting import can_run_ahead, use_web_driver, when_started
 
         if self.web:  # as a browser visitor's app is built (``web_apps``): their colours, the web driver
-            os.environ.update(
-                TEXTUAL_COLOR_SYSTEM="truecolor", TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver"
-            )
-            use_web_driver()
+            from pathfinder.serve.web_child import WEB_DRIVER_ENV
+
+            use_web_driver(WEB_DRIVER_ENV)
 
         resume_collector = pause_for_startup()  # this process is the spare's: off until the first frame
         app = self.factory(**_factory_arguments(self.factory, request, self.catalog))
@@ -116,10 +114,9 @@ class Handover:
         code; None when no visitor was taken (then ``request`` says whether one came)."""
         from pathfinder.tui.hosting import run_ahead
 
-        self.app = app
         self.holding = HoldingTerminal(*self.size)
         try:
-            return asyncio.run(run_ahead(app, self._ready, self._arrival(), web=self.web))
+            return asyncio.run(run_ahead(app, self._ready, self._arrival(app), web=self.web))
         finally:
             if self.holding is not None:  # nobody was taken
                 self.holding.close(released=False)
@@ -128,8 +125,9 @@ class Handover:
     def _ready(self) -> None:
         self.sock.sendall(READY)
 
-    async def _arrival(self) -> Any:
-        """The visitor, from the fork server's message on the spare's socket; None at end of file."""
+    async def _arrival(self, app: Any) -> Any:
+        """The visitor, from the fork server's message on the spare's socket; None at end of file. A browser
+        visitor's ``app`` gains its "Download plan" command here."""
         from pathfinder.serve.spares import receive
         from pathfinder.tui.hosting import Visitor
 
@@ -155,11 +153,10 @@ class Handover:
         env = dict(request["env"])
         size = None
         if self.web:
-            from pathfinder.serve.web_child import add_download_command
+            from pathfinder.serve.web_child import add_download_command, browser_size
 
-            add_download_command(self.app, Path(request["plan_dir"]))
-            with contextlib.suppress(KeyError, ValueError):
-                size = (int(env["COLUMNS"]), int(env["ROWS"]))
+            add_download_command(app, Path(request["plan_dir"]))
+            size = browser_size(env)
         return Visitor(
             plan_dir=Path(request["plan_dir"]),
             data_dir=Path(request["data_dir"]),

@@ -168,7 +168,7 @@ def run_child(
         if web:
             from pathfinder.tui.hosting import use_web_driver
 
-            use_web_driver()
+            use_web_driver(os.environ)  # the visitor's, set by enter_session
         resume_collector = pause_for_startup()  # this process is the visitor's: off until the first frame
         app = factory(**_factory_arguments(factory, request, catalog))
         if web:

@@ -8,15 +8,21 @@ The JSON session lines in the log stay: metrics are counts, the log says who and
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from pathfinder.errors import PathfinderError
+
+if TYPE_CHECKING:
+    from pathfinder.serve.config import ServeConfig
+    from pathfinder.serve.forkserver import ForkServer
 
 REFUSAL_REASONS = (
     "rate",
@@ -164,12 +170,60 @@ class MetricsServer:
             raise PathfinderError(
                 f"Cannot listen for metrics on {host}:{port}: {error.strerror}", "Cannot start"
             ) from error
-        server = site._server
-        sockets = getattr(server, "sockets", None) or []
-        self.port = int(sockets[0].getsockname()[1]) if sockets else port
+        addresses = self._runner.addresses
+        self.port = int(addresses[0][1]) if addresses else port
         return self.port
 
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def watch_forkserver(metrics: Metrics, forkserver: ForkServer) -> None:
+    """Count a door's fork server into the metrics: its starts (it has just started once), whether it is
+    up, and its spares ready."""
+    metrics.forkserver_starts.inc()
+    forkserver.on_start = metrics.forkserver_starts.inc
+    metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
+    metrics.spares_ready.set_function(lambda: forkserver.spares_ready)
+
+
+def door_health(
+    forkserver: ForkServer, sessions: int, max_sessions: int, shutting_down: bool, tasks: set[Any]
+) -> Health:
+    """A door's ``/healthz``: healthy while it takes visitors (not shutting down, its fork server up). A
+    fork server that has gone is started again here, in the background (its task kept in ``tasks`` until
+    done), so a host nobody is sent to does not stay unhealthy."""
+    if not forkserver.alive and not shutting_down:
+        restart = asyncio.get_running_loop().create_task(_restart_quietly(forkserver))
+        tasks.add(restart)
+        restart.add_done_callback(tasks.discard)
+    details = {
+        "sessions": sessions,
+        "max_sessions": max_sessions,
+        "forkserver": "up" if forkserver.serving else "down",
+        "shutting_down": shutting_down,
+        "spares_ready": forkserver.spares_ready,
+    }
+    return Health(forkserver.serving and not shutting_down, details)
+
+
+async def _restart_quietly(forkserver: ForkServer) -> None:
+    from pathfinder.serve.forkserver import ForkServerError
+
+    with contextlib.suppress(ForkServerError):
+        await forkserver.start()
+
+
+async def serve_metrics(
+    config: ServeConfig, metrics: Metrics, health: Callable[[], Health]
+) -> MetricsServer | None:
+    """Serve ``/metrics`` and ``/healthz`` where ``--metrics`` says (None without it), and say where."""
+    if config.metrics is None:
+        return None
+    server = MetricsServer(metrics, health)
+    await server.start(*parse_listen_address(config.metrics))
+    shown = config.metrics.rpartition(":")[0]
+    print(f"Metrics on http://{shown}:{server.port}/metrics and /healthz", flush=True)
+    return server

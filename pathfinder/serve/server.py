@@ -21,7 +21,7 @@ from pathfinder.serve.config import ServeConfig
 from pathfinder.serve.forkserver import ForkServer, ForkServerError
 from pathfinder.serve.host import Host, Visitor, log_session, logger
 from pathfinder.serve.keys import host_key_fingerprint, load_or_create_host_key, visitor_fingerprint
-from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
+from pathfinder.serve.metrics import Health, MetricsServer, door_health, serve_metrics, watch_forkserver
 from pathfinder.serve.proxy import ProxyListener
 from pathfinder.serve.session import handle_session
 from pathfinder.serve.visitors import Owner, prune_logs, secure_dir, sweep_sessions
@@ -259,9 +259,6 @@ async def serve(config: ServeConfig, *, ready: asyncio.Event | None = None) -> i
             ) from error
         port = listener.sockets[0].getsockname()[1] if listener.sockets else config.port
         _announce(config, host_key_fingerprint(host_key), port, swept)
-        if metrics_server is not None:
-            shown = config.metrics.rpartition(":")[0] if config.metrics else "127.0.0.1"
-            print(f"Metrics on http://{shown}:{metrics_server.port}/metrics and /healthz", flush=True)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -284,45 +281,23 @@ def _refuse_early(host: Host, ip: str, why: str, reason: str) -> None:
 
 
 async def _start_metrics(host: Host) -> MetricsServer | None:
-    """Hook the fork server's figures into the metrics, and serve them if ``--metrics`` was given."""
-    forkserver, metrics = host.forkserver, host.metrics
-    metrics.forkserver_starts.inc()  # it has just started
-    forkserver.on_start = metrics.forkserver_starts.inc
-    metrics.spares_ready.set_function(lambda: forkserver.spares_ready)
-    metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
-    if host.config.metrics is None:
-        return None
-    address, port = parse_listen_address(host.config.metrics)
-    server = MetricsServer(metrics, functools.partial(_health, host))
+    """Count the fork server into the metrics, and serve them if ``--metrics`` was given."""
+    watch_forkserver(host.metrics, host.forkserver)
     try:
-        await server.start(address, port)
+        return await serve_metrics(host.config, host.metrics, functools.partial(_health, host))
     except PathfinderError:
-        await forkserver.stop()
+        await host.forkserver.stop()
         raise
-    return server
 
 
 def _health(host: Host) -> Health:
-    """Healthy while the host takes visitors: not shutting down and its fork server running (a fork
-    server that has gone is restarted here, so a host nobody is sent to does not stay unhealthy)."""
-    forkserver = host.forkserver
-    if not forkserver.alive and not host.shutting_down.is_set():
-        restart = asyncio.get_running_loop().create_task(_restart_quietly(forkserver))
-        host.background.add(restart)
-        restart.add_done_callback(host.background.discard)
-    details = {
-        "sessions": host.slots.total,
-        "max_sessions": host.config.max_sessions,
-        "forkserver": "up" if forkserver.serving else "down",
-        "shutting_down": host.shutting_down.is_set(),
-        "spares_ready": forkserver.spares_ready,
-    }
-    return Health(forkserver.serving and not host.shutting_down.is_set(), details)
-
-
-async def _restart_quietly(forkserver: ForkServer) -> None:
-    with contextlib.suppress(ForkServerError):
-        await forkserver.start()
+    return door_health(
+        host.forkserver,
+        host.slots.total,
+        host.config.max_sessions,
+        host.shutting_down.is_set(),
+        host.background,
+    )
 
 
 def _announce(config: ServeConfig, fingerprint: str, port: int, swept: int) -> None:

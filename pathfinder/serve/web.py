@@ -90,6 +90,8 @@ class WebDoor(Server):
         self.spawns = asyncio.Semaphore(config.max_spawns)
         """Apps starting at once (start-up is CPU-bound): a slot frees at the app's first frame."""
         self.shutting_down = False
+        self.background: set[asyncio.Task[None]] = set()
+        """Tasks of the door's own (a fork server being started again), kept until they are done."""
 
     # -- who is asking ----------------------------------------------------------------------------------
     def visitor(self, request: web.Request) -> WebVisitor:
@@ -348,7 +350,7 @@ def _to_int(text: str, default: int) -> int:
 
 async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) -> int:
     """Run the browser door until SIGTERM/SIGINT; every session is ended before returning."""
-    from pathfinder.serve.metrics import Health, MetricsServer, parse_listen_address
+    from pathfinder.serve.metrics import Health, door_health, serve_metrics, watch_forkserver
     from pathfinder.serve.server import lock_data_dir, prepare_folders, read_password
 
     config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -374,10 +376,7 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
             from pathfinder.errors import PathfinderError
 
             raise PathfinderError(str(error), "Cannot start the demo app") from error
-        metrics.forkserver_starts.inc()
-        forkserver.on_start = metrics.forkserver_starts.inc
-        metrics.forkserver_up.set_function(lambda: 1 if forkserver.serving else 0)
-        metrics.spares_ready.set_function(lambda: forkserver.spares_ready)
+        watch_forkserver(metrics, forkserver)
         door = WebDoor(config, metrics, owner, password, forkserver)
         runner = web.AppRunner(await door._make_app(), access_log=None, handle_signals=False)
         await runner.setup()
@@ -392,27 +391,16 @@ async def serve_web(config: ServeConfig, *, ready: asyncio.Event | None = None) 
             raise PathfinderError(
                 f"Cannot listen on {config.host}:{config.web_port}: {error.strerror}", "Cannot start"
             ) from error
-        sockets = getattr(site._server, "sockets", None) or []
-        port = int(sockets[0].getsockname()[1]) if sockets else config.web_port
-        metrics_server = None
-        if config.metrics is not None:
-
-            def health() -> Health:
-                up = forkserver.serving
-                if not up and not door.shutting_down:
-                    restart = asyncio.get_running_loop().create_task(forkserver.start())
-                    restart.add_done_callback(lambda task: task.exception())
-                details = {"sessions": door.slots.total, "forkserver": "up" if up else "down"}
-                return Health(up and not door.shutting_down, details)
-
-            metrics_server = MetricsServer(metrics, health)
-            await metrics_server.start(*parse_listen_address(config.metrics))
+        port = int(runner.addresses[0][1]) if runner.addresses else config.web_port
         shown = config.host if config.host not in ("0.0.0.0", "::", "") else "HOST"
         print(f"Pathfinder web demo listening on {config.host}:{port}", flush=True)
         print(f"Visitors open: http://{shown}:{port}/", flush=True)
-        if metrics_server is not None:
-            where = config.metrics.rpartition(":")[0] if config.metrics else "127.0.0.1"
-            print(f"Metrics on http://{where}:{metrics_server.port}/metrics and /healthz", flush=True)
+
+        def health() -> Health:
+            sessions, shutting_down = door.slots.total, door.shutting_down
+            return door_health(forkserver, sessions, config.max_sessions, shutting_down, door.background)
+
+        metrics_server = await serve_metrics(config, metrics, health)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual_serve.app_service import AppService
 
+from pathfinder.serve.web_child import WEB_DRIVER_ENV
+
 if TYPE_CHECKING:
     from pathfinder.serve.web import WebDoor
 
@@ -74,9 +76,8 @@ class SessionAppService(AppService):
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "PATHFINDER_HOSTED": "1",
-            "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
             "TEXTUAL_FPS": "60",
-            "TEXTUAL_COLOR_SYSTEM": "truecolor",
+            **WEB_DRIVER_ENV,
             "COLUMNS": str(width),
             "ROWS": str(height),
         }

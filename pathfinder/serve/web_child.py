@@ -16,6 +16,21 @@ from typing import Any
 from pathfinder.serve.visitors import CommandRefused, export_plan
 
 DOWNLOAD_TITLE = "Download plan (TOML)"
+WEB_DRIVER_ENV = {
+    "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+    "TEXTUAL_COLOR_SYSTEM": "truecolor",
+}
+"""What tells Textual to draw for a browser (textual-serve's terminal): its web driver, 24-bit colour."""
+
+
+def browser_size(env: object) -> tuple[int, int] | None:
+    """(columns, lines) from a browser visitor's environment (``COLUMNS``, ``ROWS``), if it says."""
+    if not isinstance(env, dict):
+        return None
+    try:
+        return int(env["COLUMNS"]), int(env["ROWS"])
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 def deliver_latest_plan(app: Any, plan_dir: Path) -> None:

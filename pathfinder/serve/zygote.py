@@ -33,6 +33,7 @@ from typing import Any
 
 from pathfinder.serve.launch import run_child
 from pathfinder.serve.spares import SparePool, receive, run_spare, send_with_fd, warm_up
+from pathfinder.serve.web_child import browser_size  # (browser visitors: also their palette command)
 
 
 def import_factory(spec: str, extra_path: str | None) -> Callable[..., Any]:
@@ -69,7 +70,6 @@ def preload(spec: str, *, share_style_caches: bool) -> object:
     import mimetypes  # noqa: F401  (a browser visitor's download names its type; see web_child)
     import webbrowser  # noqa: F401  (disabled in every child before it drops privileges)
 
-    import pathfinder.serve.web_child  # noqa: F401  (browser visitors: their palette command)
     from pathfinder.tui.hosting import prepare_fork_server
 
     prepare_fork_server(spec, share_style_caches=share_style_caches)
@@ -105,8 +105,9 @@ class Zygote:
         """The last visitor's window (columns, lines): the size new spares draw the app at."""
         self.selector = selectors.DefaultSelector()
         self.told_ready = -1
-        self.was_full = False
         """How many ready spares the server was last told of."""
+        self.was_full = False
+        """Whether every spare there was room for was ready, when last looked at."""
         self.wakeup_read, self.wakeup_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
 
     def send(self, message: dict[str, Any]) -> None:
@@ -132,7 +133,7 @@ class Zygote:
         slave_fd = fds[0]
         web = bool(request.get("web"))  # a browser visitor: a socket, not a terminal
         if web:
-            self.last_size = _size_in(request.get("env")) or self.last_size
+            self.last_size = browser_size(request.get("env")) or self.last_size
         else:
             self.last_size = window_size(slave_fd) or self.last_size
         pid = self.hand_to_spare(request, slave_fd) if web == self.web else None
@@ -315,16 +316,6 @@ class Zygote:
         if full and not self.was_full:
             print(f"zygote: {ready} apps started ahead of visitors are ready", file=sys.stderr)
         self.was_full = full
-
-
-def _size_in(env: object) -> tuple[int, int] | None:
-    """(columns, lines) from a browser visitor's environment (``COLUMNS``, ``ROWS``), if it says."""
-    if not isinstance(env, dict):
-        return None
-    try:
-        return int(env["COLUMNS"]), int(env["ROWS"])
-    except (KeyError, ValueError, TypeError):
-        return None
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ lives here and in :mod:`pathfinder.tui.ahead`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pathfinder.tui.ahead import Visitor, run_ahead
@@ -67,15 +67,14 @@ def can_run_ahead(app: Any) -> bool:
     return isinstance(app, PathfinderCore)
 
 
-def use_web_driver() -> None:
-    """Textual's web driver and colours for the app built next. Textual reads its environment when it is
-    imported, which in a child of the fork server was long before this visitor's environment was set."""
-    import os
-
+def use_web_driver(env: Mapping[str, str]) -> None:
+    """Textual's web driver and colours, as ``env`` names them, for the app built next. Textual reads its
+    environment when it is imported, which in a child of the fork server was long before this visitor's
+    environment was set."""
     import textual.constants
 
-    textual.constants.DRIVER = os.environ.get("TEXTUAL_DRIVER")  # type: ignore[misc]
-    textual.constants.COLOR_SYSTEM = os.environ.get("TEXTUAL_COLOR_SYSTEM", "auto")  # type: ignore[misc]
+    textual.constants.DRIVER = env.get("TEXTUAL_DRIVER")  # type: ignore[misc]
+    textual.constants.COLOR_SYSTEM = env.get("TEXTUAL_COLOR_SYSTEM", "auto")  # type: ignore[misc]
 
 
 def add_palette_command(app: Any, title: str, help_text: str, callback: Callable[[], None]) -> None:

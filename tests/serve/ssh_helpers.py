@@ -123,6 +123,20 @@ def assert_sandboxed(pid: int, screen: str) -> None:
     assert shown == {"HOME", "LANG", "PATH", "PATHFINDER_HOSTED", "TERM", "TEXTUAL_FPS", "TMPDIR"}
 
 
+def listening_port(process: subprocess.Popen[str], log: Callable[[], str], timeout: float) -> int:
+    """The port of a server's "listening on 127.0.0.1:PORT" line, once it has printed it (its output
+    in the failure if it exits first)."""
+
+    def banner() -> re.Match[str] | None:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited early:\n{log()}")
+        return re.search(r"listening on 127\.0\.0\.1:(\d+)", log())
+
+    match = wait_until(banner, timeout, "the server banner")
+    assert isinstance(match, re.Match)
+    return int(match.group(1))
+
+
 def start_server(tmp: Path, **settings: object) -> Server:
     """Start a server with these config-file settings (port 0: any free port) and wait for its banner."""
     data_dir = tmp / "data"
@@ -145,16 +159,8 @@ def start_server(tmp: Path, **settings: object) -> Server:
     )
     handle.close()
     server = Server(process, 0, data_dir, output)
-
-    def banner() -> re.Match[str] | None:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited early:\n{server.log()}")
-        return re.search(r"listening on 127\.0\.0\.1:(\d+)", server.log())
-
-    match = wait_until(banner, 60, "the server banner")
-    assert isinstance(match, re.Match)
+    server.port = listening_port(process, server.log, 60)
     wait_until(lambda: "Visitors connect with" in server.log(), 10, "the visitor command")
-    server.port = int(match.group(1))
     fingerprint = re.search(r"fingerprint: (SHA256:\S+)", server.log())
     server.fingerprint = fingerprint.group(1) if fingerprint else ""
     return server

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ssh_helpers import REPO, children, session_leader, wait_until
+from ssh_helpers import REPO, children, listening_port, session_leader
 
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -79,15 +79,7 @@ def start_web_server(tmp: Path, **settings: object) -> WebServer:
             env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True,
         )  # fmt: skip
     server = WebServer(process, 0, data_dir, output)
-
-    def banner() -> re.Match[str] | None:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited early:\n{server.log()}")
-        return re.search(r"listening on 127\.0\.0\.1:(\d+)", server.log())
-
-    match = wait_until(banner, 30, "the web server banner")
-    assert isinstance(match, re.Match)
-    server.port = int(match.group(1))
+    server.port = listening_port(process, server.log, 30)
     return server
 
 
