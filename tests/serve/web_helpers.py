@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ssh_helpers import REPO, children, listening_port, session_leader
+from ssh_helpers import REPO, Server, listening_port
 
 CHROMIUM_BINARIES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -31,38 +30,12 @@ def chromium_path() -> str:
 
 
 @dataclass
-class WebServer:
-    process: subprocess.Popen[str]
-    port: int
-    data_dir: Path
-    output: Path
+class WebServer(Server):
+    """A running ``pathfinder serve web`` process (its fork server's children, log and stop as for SSH)."""
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
-
-    def log(self) -> str:
-        return self.output.read_text(encoding="utf-8", errors="replace")
-
-    def zygote_children(self) -> list[int]:
-        return [pid for zygote in children(self.process.pid) for pid in children(zygote)]
-
-    def app_pids(self) -> list[int]:
-        """The visitors' apps: children of the fork server in a session of their own (a spare waiting
-        for a visitor is not)."""
-        return [pid for pid in self.zygote_children() if session_leader(pid)]
-
-    def spare_pids(self) -> list[int]:
-        return [pid for pid in self.zygote_children() if not session_leader(pid)]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
 
 
 def start_web_server(tmp: Path, **settings: object) -> WebServer:
